@@ -1,0 +1,30 @@
+import * as duckdb from '@duckdb/duckdb-wasm';
+// Self-hosted by Vite: the engine and its worker come from this site, never a CDN.
+import wasmUrl from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
+import workerUrl from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
+import type { Database } from './database';
+import { OFFLINE_SETTINGS, QUERY_CONFIG, WasmDatabase } from './wasm-database';
+import { createSchema } from './schema';
+
+let opening: Promise<Database> | undefined;
+
+/** The page's one database, opened on first use; every caller shares the same promise. */
+export function getDatabase(): Promise<Database> {
+	opening ??= open().catch((error) => {
+		opening = undefined;
+		throw error;
+	});
+	return opening;
+}
+
+async function open(): Promise<Database> {
+	const worker = new Worker(workerUrl);
+	const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker);
+	await db.instantiate(wasmUrl);
+	await db.open({ query: QUERY_CONFIG });
+	const connection = await db.connect();
+	await connection.query(OFFLINE_SETTINGS);
+	const database = new WasmDatabase(connection, db);
+	await createSchema(database);
+	return database;
+}

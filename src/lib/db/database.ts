@@ -1,0 +1,25 @@
+/**
+ * The one interface the app and the metrics talk to. Two implementations run the same engine:
+ * DuckDB-wasm in a Web Worker (browser.ts) and duckdb-wasm's blocking build in Node (node.ts).
+ *
+ * Values come back as plain JavaScript, one rule everywhere (see arrow-rows.ts):
+ * integers, decimals and floats are numbers; DATE is a 'YYYY-MM-DD' string; TIMESTAMP an ISO 8601 string
+ * in UTC; lists are arrays; NULL is null.
+ */
+export type SqlParam = string | number | boolean | null;
+export type Row = Record<string, unknown>;
+
+export interface Database {
+	/** Run one statement with `?` placeholders bound to `params`; returns its rows. */
+	query<T extends Row = Row>(sql: string, params?: readonly SqlParam[]): Promise<T[]>;
+	/** Run statements that return nothing of interest (DDL, several statements separated by `;`). No params. */
+	exec(sql: string): Promise<void>;
+	/** Make a file's bytes or text readable by SQL under `name` (for read_csv). */
+	registerFile(name: string, data: string | Uint8Array): Promise<void>;
+	dropFile(name: string): Promise<void>;
+	/**
+	 * Run `work` in one transaction, alone on the connection: nothing else runs in between, and if
+	 * `work` throws, everything it did is rolled back.
+	 */
+	transaction<T>(work: (db: Database) => Promise<T>): Promise<T>;
+}

@@ -1,0 +1,94 @@
+import type { Database, SqlParam } from './database';
+import { DEFAULT_MEASURES } from '../domain/measures';
+import { TECHNIQUE_SYNONYMS } from '../domain/techniques';
+import { CONDITION_SYNONYMS } from '../domain/conditions';
+
+/**
+ * The canonical model every import lands in. A measure is a row in `measures`, never a column,
+ * so any number of outcome measures fit without a schema change.
+ */
+export const SCHEMA_SQL = `
+CREATE TABLE IF NOT EXISTS datasets (
+	dataset_id INTEGER NOT NULL,
+	name VARCHAR NOT NULL,
+	source_file VARCHAR,
+	imported_at TIMESTAMP NOT NULL,
+	is_demo BOOLEAN NOT NULL DEFAULT false
+);
+CREATE TABLE IF NOT EXISTS sessions (
+	session_id BIGINT NOT NULL,
+	dataset_id INTEGER NOT NULL,
+	client_id VARCHAR NOT NULL,
+	session_date DATE,
+	visit INTEGER NOT NULL,
+	clinic VARCHAR,
+	therapist VARCHAR,
+	condition VARCHAR,
+	duration_min DOUBLE
+);
+CREATE TABLE IF NOT EXISTS session_techniques (
+	session_id BIGINT NOT NULL,
+	technique VARCHAR NOT NULL
+);
+CREATE TABLE IF NOT EXISTS measurements (
+	session_id BIGINT NOT NULL,
+	measure VARCHAR NOT NULL,
+	value_before DOUBLE,
+	value_after DOUBLE
+);
+CREATE TABLE IF NOT EXISTS measures (
+	measure VARCHAR NOT NULL PRIMARY KEY,
+	label VARCHAR NOT NULL,
+	kind VARCHAR NOT NULL CHECK (kind IN ('pain', 'rom', 'function', 'other')),
+	unit VARCHAR NOT NULL,
+	scale_min DOUBLE,
+	scale_max DOUBLE,
+	direction VARCHAR NOT NULL CHECK (direction IN ('lower', 'higher')),
+	mcid_points DOUBLE,
+	mcid_percent DOUBLE,
+	mcid_source VARCHAR
+);
+CREATE TABLE IF NOT EXISTS technique_vocabulary (alias VARCHAR NOT NULL PRIMARY KEY, technique VARCHAR NOT NULL);
+CREATE TABLE IF NOT EXISTS condition_vocabulary (alias VARCHAR NOT NULL PRIMARY KEY, condition VARCHAR NOT NULL);
+`;
+
+/** How a label is matched against a vocabulary: trimmed, inner spaces folded, lower case. */
+export const MATCH_KEY_SQL = (expression: string) =>
+	`lower(regexp_replace(trim(${expression}), '\\s+', ' ', 'g'))`;
+
+export function vocabularyRows(synonyms: Record<string, string[]>): [string, string][] {
+	const rows = new Map<string, string>();
+	for (const [canonical, aliases] of Object.entries(synonyms)) {
+		for (const alias of [canonical, ...aliases]) rows.set(alias.trim().toLowerCase(), canonical);
+	}
+	return [...rows];
+}
+
+/** One INSERT with every row bound as parameters: `table` is ours, the values are bound. */
+async function insertRows(db: Database, table: string, rows: SqlParam[][]): Promise<void> {
+	if (rows.length === 0) return;
+	const tuple = `(${rows[0].map(() => '?').join(', ')})`;
+	await db.query(`INSERT OR IGNORE INTO ${table} VALUES ${rows.map(() => tuple).join(', ')}`, rows.flat());
+}
+
+export async function createSchema(db: Database): Promise<void> {
+	await db.exec(SCHEMA_SQL);
+	await insertRows(
+		db,
+		'measures',
+		DEFAULT_MEASURES.map((m) => [
+			m.measure,
+			m.label,
+			m.kind,
+			m.unit,
+			m.scaleMin,
+			m.scaleMax,
+			m.direction,
+			m.mcidPoints,
+			m.mcidPercent,
+			m.mcidSource
+		])
+	);
+	await insertRows(db, 'technique_vocabulary', vocabularyRows(TECHNIQUE_SYNONYMS));
+	await insertRows(db, 'condition_vocabulary', vocabularyRows(CONDITION_SYNONYMS));
+}

@@ -1,0 +1,64 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { openNodeDatabase } from './node';
+import type { Database } from './database';
+import { quoteIdentifier } from './sql';
+
+let db: Database;
+beforeAll(async () => {
+	db = await openNodeDatabase({ schema: false });
+});
+
+describe('query interface', () => {
+	it('binds parameters and returns plain numbers', async () => {
+		const rows = await db.query('SELECT ?::INTEGER + 1 AS n, count(*) AS c, 2::BIGINT * 3 AS b, 1.25::DECIMAL(5,2) AS d', [41]);
+		expect(rows).toEqual([{ n: 42, c: 1, b: 6, d: 1.25 }]);
+		expect(typeof rows[0].c).toBe('number');
+	});
+
+	it('returns DATE as YYYY-MM-DD and TIMESTAMP as ISO 8601 in UTC', async () => {
+		const [row] = await db.query(
+			"SELECT DATE '2025-02-28' + 1 AS d, TIMESTAMP '2025-03-04 10:11:12' AS ts, NULL::DATE AS missing"
+		);
+		expect(row).toEqual({ d: '2025-03-01', ts: '2025-03-04T10:11:12.000Z', missing: null });
+	});
+
+	it('returns lists as arrays', async () => {
+		const [row] = await db.query("SELECT ['a', 'b'] AS l, [DATE '2024-01-01'] AS dates");
+		expect(row).toEqual({ l: ['a', 'b'], dates: ['2024-01-01'] });
+	});
+
+	it('treats hostile text as a value, never as SQL', async () => {
+		await db.exec('CREATE TABLE victims (name VARCHAR)');
+		const hostile = "x'); DROP TABLE victims; --";
+		await db.query('INSERT INTO victims VALUES (?)', [hostile]);
+		const rows = await db.query('SELECT name FROM victims WHERE name = ?', [hostile]);
+		expect(rows).toEqual([{ name: hostile }]);
+	});
+
+	it('quotes identifiers so a hostile header is just a column name', async () => {
+		const header = 'pain" FROM victims; DROP TABLE victims; --';
+		await db.exec(`CREATE TABLE headers (${quoteIdentifier(header)} INTEGER)`);
+		await db.query(`INSERT INTO headers VALUES (?)`, [7]);
+		const rows = await db.query(`SELECT ${quoteIdentifier(header)} AS v FROM headers`);
+		expect(rows).toEqual([{ v: 7 }]);
+		expect(await db.query('SELECT count(*) AS n FROM victims')).toEqual([{ n: 1 }]);
+		expect(() => quoteIdentifier('a\0b')).toThrow(/NUL/);
+	});
+
+	it('rolls a failed transaction back completely', async () => {
+		await db.exec('CREATE TABLE ledger (n INTEGER)');
+		await db.query('INSERT INTO ledger VALUES (1)');
+		await expect(
+			db.transaction(async (tx) => {
+				await tx.query('INSERT INTO ledger VALUES (2)');
+				await tx.query('SELECT * FROM no_such_table');
+			})
+		).rejects.toThrow(/no_such_table/);
+		expect(await db.query('SELECT n FROM ledger ORDER BY n')).toEqual([{ n: 1 }]);
+	});
+
+	it('never fetches extensions: a Parquet read fails instead of downloading', async () => {
+		await expect(db.query("SELECT * FROM read_parquet('x.parquet')")).rejects.toThrow(/parquet/i);
+		expect(await db.query("SELECT current_setting('autoinstall_known_extensions') AS v")).toEqual([{ v: false }]);
+	});
+});

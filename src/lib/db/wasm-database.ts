@@ -1,0 +1,104 @@
+import type { Database, Row, SqlParam } from './database';
+import { arrowToRows, type ArrowLikeTable } from './arrow-rows';
+
+/**
+ * The calls we use, common to duckdb-wasm's async connection (browser) and its blocking one (Node).
+ * Results may be promises or plain values; `await` takes both.
+ */
+export interface DuckDBConnectionLike {
+	query(sql: string): ArrowLikeTable | Promise<ArrowLikeTable>;
+	prepare(sql: string): PreparedLike | Promise<PreparedLike>;
+}
+interface PreparedLike {
+	query(...params: unknown[]): ArrowLikeTable | Promise<ArrowLikeTable>;
+	close(): void | Promise<void>;
+}
+export interface DuckDBFilesLike {
+	registerFileText(name: string, text: string): void | Promise<void>;
+	registerFileBuffer(name: string, buffer: Uint8Array): void | Promise<void>;
+	dropFile(name: string): unknown;
+}
+
+/** Extensions would be downloaded from the internet on first use: never, here. */
+export const OFFLINE_SETTINGS = 'SET autoinstall_known_extensions = false; SET autoload_known_extensions = false;';
+
+export const QUERY_CONFIG = { castBigIntToDouble: true, castDecimalToDouble: true };
+
+/** Statements straight on the connection, no queue: used inside the queue. */
+class Direct implements Database {
+	constructor(
+		private readonly connection: DuckDBConnectionLike,
+		private readonly files: DuckDBFilesLike
+	) {}
+
+	async query<T extends Row = Row>(sql: string, params: readonly SqlParam[] = []): Promise<T[]> {
+		if (params.length === 0) return arrowToRows<T>(await this.connection.query(sql));
+		const statement = await this.connection.prepare(sql);
+		try {
+			return arrowToRows<T>(await statement.query(...params));
+		} finally {
+			await statement.close();
+		}
+	}
+
+	async exec(sql: string): Promise<void> {
+		await this.connection.query(sql);
+	}
+
+	async registerFile(name: string, data: string | Uint8Array): Promise<void> {
+		if (typeof data === 'string') await this.files.registerFileText(name, data);
+		else await this.files.registerFileBuffer(name, data);
+	}
+
+	async dropFile(name: string): Promise<void> {
+		await this.files.dropFile(name);
+	}
+
+	async transaction<T>(work: (db: Database) => Promise<T>): Promise<T> {
+		await this.exec('BEGIN TRANSACTION');
+		try {
+			const result = await work(this);
+			await this.exec('COMMIT');
+			return result;
+		} catch (error) {
+			await this.exec('ROLLBACK');
+			throw error;
+		}
+	}
+}
+
+/** The shared database: one statement (or one transaction) at a time on the one connection. */
+export class WasmDatabase implements Database {
+	private queue: Promise<unknown> = Promise.resolve();
+	private readonly direct: Direct;
+
+	constructor(connection: DuckDBConnectionLike, files: DuckDBFilesLike) {
+		this.direct = new Direct(connection, files);
+	}
+
+	private serial<T>(work: () => Promise<T>): Promise<T> {
+		const next = this.queue.then(work, work);
+		this.queue = next.catch(() => undefined);
+		return next;
+	}
+
+	query<T extends Row = Row>(sql: string, params: readonly SqlParam[] = []): Promise<T[]> {
+		return this.serial(() => this.direct.query<T>(sql, params));
+	}
+
+	exec(sql: string): Promise<void> {
+		return this.serial(() => this.direct.exec(sql));
+	}
+
+	registerFile(name: string, data: string | Uint8Array): Promise<void> {
+		return this.serial(() => this.direct.registerFile(name, data));
+	}
+
+	dropFile(name: string): Promise<void> {
+		return this.serial(() => this.direct.dropFile(name));
+	}
+
+	transaction<T>(work: (db: Database) => Promise<T>): Promise<T> {
+		return this.serial(() => this.direct.transaction(work));
+	}
+}

@@ -1,0 +1,47 @@
+/** Canonical technique names and the spellings real exports use (DOMAIN.md). */
+export const POSITIONAL_RELEASE = 'Positional release';
+export const PALPATION_RELEASE = 'Palpation release';
+export const PNF_STRETCHING = 'PNF stretching';
+export const SPORTS_MASSAGE = 'Sports massage';
+export const DEEP_TISSUE_MASSAGE = 'Deep tissue massage';
+export const SWEDISH_MASSAGE = 'Swedish massage';
+export const SHAM = 'Sham / control';
+
+export const TECHNIQUE_SYNONYMS: Record<string, string[]> = {
+	[POSITIONAL_RELEASE]: [
+		'strain-counterstrain',
+		'strain counterstrain',
+		'scs',
+		'positional release technique',
+		'prt'
+	],
+	[PALPATION_RELEASE]: [
+		'trigger point therapy',
+		'trigger point',
+		'trigger points',
+		'trp',
+		'ischemic compression',
+		'ischaemic compression',
+		'neuromuscular technique',
+		'nmt',
+		'palpation release technique'
+	],
+	[PNF_STRETCHING]: [
+		'pnf',
+		'p.n.f.',
+		'p.n.f',
+		'proprioceptive neuromuscular facilitation',
+		'contract-relax',
+		'contract relax',
+		'hold-relax',
+		'hold relax',
+		'pnf stretch'
+	],
+	[SPORTS_MASSAGE]: [],
+	[DEEP_TISSUE_MASSAGE]: ['deep tissue', 'deep-tissue massage'],
+	[SWEDISH_MASSAGE]: ['swedish'],
+	[SHAM]: ['sham', 'control', 'placebo', 'sham/control']
+};
+
+/** The three neuromuscular techniques the product is about, in display order. */
+export const NEUROMUSCULAR_TECHNIQUES = [PALPATION_RELEASE, POSITIONAL_RELEASE, PNF_STRETCHING];
