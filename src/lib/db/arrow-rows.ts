@@ -47,7 +47,7 @@ function toPlain(value: unknown, type: ArrowLikeType): unknown {
 }
 
 /** Arrow result -> plain rows, by the rule stated in database.ts. */
-export function arrowToRows<T extends Row = Row>(table: ArrowLikeTable): T[] {
+export function arrowToRows<T extends object = Row>(table: ArrowLikeTable): T[] {
 	const fields = table.schema.fields;
 	const columns = fields.map((_, i) => table.getChildAt(i));
 	const rows: T[] = [];
@@ -56,7 +56,7 @@ export function arrowToRows<T extends Row = Row>(table: ArrowLikeTable): T[] {
 		for (let c = 0; c < fields.length; c++) {
 			row[fields[c].name] = toPlain(columns[c]?.get(r), fields[c].type);
 		}
-		rows.push(row as T);
+		rows.push(row as unknown as T);
 	}
 	return rows;
 }

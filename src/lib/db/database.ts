@@ -11,7 +11,7 @@ export type Row = Record<string, unknown>;
 
 export interface Database {
 	/** Run one statement with `?` placeholders bound to `params`; returns its rows. */
-	query<T extends Row = Row>(sql: string, params?: readonly SqlParam[]): Promise<T[]>;
+	query<T extends object = Row>(sql: string, params?: readonly SqlParam[]): Promise<T[]>;
 	/** Run statements that return nothing of interest (DDL, several statements separated by `;`). No params. */
 	exec(sql: string): Promise<void>;
 	/** Make a file's bytes or text readable by SQL under `name` (for read_csv). */

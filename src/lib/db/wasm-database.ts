@@ -31,7 +31,7 @@ class Direct implements Database {
 		private readonly files: DuckDBFilesLike
 	) {}
 
-	async query<T extends Row = Row>(sql: string, params: readonly SqlParam[] = []): Promise<T[]> {
+	async query<T extends object = Row>(sql: string, params: readonly SqlParam[] = []): Promise<T[]> {
 		if (params.length === 0) return arrowToRows<T>(await this.connection.query(sql));
 		const statement = await this.connection.prepare(sql);
 		try {
@@ -82,7 +82,7 @@ export class WasmDatabase implements Database {
 		return next;
 	}
 
-	query<T extends Row = Row>(sql: string, params: readonly SqlParam[] = []): Promise<T[]> {
+	query<T extends object = Row>(sql: string, params: readonly SqlParam[] = []): Promise<T[]> {
 		return this.serial(() => this.direct.query<T>(sql, params));
 	}
 

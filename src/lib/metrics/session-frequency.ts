@@ -2,9 +2,11 @@
  * Session frequency per client: sessions per 30 days over the course, (sessions − 1) × 30 / days from
  * first to last visit, so weekly visits give about 4.3. Clients with one visit, or all visits on one day,
  * have no frequency and are counted apart. Each client is grouped by the condition of their first visit
- * and their main technique (the one in most of their sessions; ties alphabetical).
+ * and their main technique (main-technique.ts).
  */
+import type { Database } from '../db/database';
 import { FREQUENCY_BAND, NOT_RECORDED } from './settings';
+import { MAIN_TECHNIQUE_SQL } from './main-technique';
 
 export interface FrequencyRow {
 	technique: string;
@@ -29,15 +31,7 @@ WITH course AS (
 	WHERE session_date IS NOT NULL
 	GROUP BY dataset_id, client_id
 ),
-technique_use AS (
-	SELECT s.dataset_id, s.client_id, t.technique, count(*) AS n
-	FROM sessions s JOIN session_techniques t ON t.session_id = s.session_id
-	GROUP BY ALL
-),
-main_technique AS (
-	SELECT dataset_id, client_id, first(technique ORDER BY n DESC, technique) AS technique
-	FROM technique_use GROUP BY dataset_id, client_id
-)
+main_technique AS (${MAIN_TECHNIQUE_SQL})
 SELECT c.dataset_id, c.client_id, c.condition, mt.technique, c.sessions, c.first_visit, c.last_visit,
        CASE WHEN c.last_visit > c.first_visit THEN (c.sessions - 1) * 30.0 / (c.last_visit - c.first_visit) END
          AS per_month
@@ -56,3 +50,7 @@ SELECT technique, condition,
 FROM client_frequency
 GROUP BY ALL
 ORDER BY technique, condition`;
+
+export function frequencyByTechniqueAndCondition(db: Database): Promise<FrequencyRow[]> {
+	return db.query<FrequencyRow>(FREQUENCY_BY_TECHNIQUE_CONDITION_SQL);
+}

@@ -1,0 +1,51 @@
+import type { FrequencyRow } from '../metrics/session-frequency';
+import { FREQUENCY_BAND } from '../metrics/settings';
+import { heatmapCells, heatmapOptions, type HeatmapCell } from './heatmap';
+import { OKABE_ITO } from './palette';
+
+export const FREQUENCY_CHART = {
+	title: 'Do clients come often enough? Sessions a month, by technique and condition',
+	description: `Median sessions per client per month (30 days) over each client’s course, for clients with two or more visits. Colour shows where the median falls against the usual guidance of ${FREQUENCY_BAND.low}–${FREQUENCY_BAND.high} sessions a month.`,
+	legend: 'Median sessions a month'
+};
+
+export const BANDS = [
+	`under ${FREQUENCY_BAND.low}`,
+	`${FREQUENCY_BAND.low}–${FREQUENCY_BAND.high}`,
+	`over ${FREQUENCY_BAND.high}`
+] as const;
+
+export function frequencyBand(perMonth: number): string {
+	if (perMonth < FREQUENCY_BAND.low) return BANDS[0];
+	if (perMonth <= FREQUENCY_BAND.high) return BANDS[1];
+	return BANDS[2];
+}
+
+export function frequencyCells(rows: readonly FrequencyRow[], minClients: number): HeatmapCell[] {
+	return heatmapCells(rows, {
+		x: (r) => r.technique,
+		y: (r) => r.condition,
+		value: (r) => r.medianPerMonth,
+		clients: (r) => r.clients,
+		format: (v) => v.toFixed(1),
+		category: frequencyBand,
+		minClients
+	});
+}
+
+export function frequencyChartOptions(cells: HeatmapCell[], width: number) {
+	return heatmapOptions(cells, {
+		width,
+		xLabel: 'Main technique',
+		yLabel: 'Condition',
+		legendLabel: FREQUENCY_CHART.legend,
+		color: {
+			type: 'ordinal',
+			domain: [...BANDS],
+			range: [OKABE_ITO.orange, OKABE_ITO.bluishGreen, OKABE_ITO.skyBlue]
+		},
+		darkAbove: Infinity,
+		fillBy: 'category',
+		ariaLabel: FREQUENCY_CHART.title
+	});
+}

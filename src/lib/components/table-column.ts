@@ -1,0 +1,5 @@
+export interface Column<T> {
+	label: string;
+	value: (row: T) => string | number | null;
+	numeric?: boolean;
+}

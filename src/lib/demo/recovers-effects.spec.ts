@@ -1,0 +1,94 @@
+/**
+ * The dashboard's metrics, run through the real engine on a large demo clinic, find the effects the
+ * generator built in (effects.ts). 3,000 clients so that the cells compared hold dozens of clients.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { openNodeDatabase } from '../db/node';
+import type { Database } from '../db/database';
+import { loadDemoClinic } from './load-demo';
+import { painByTechniqueAndCondition, romByTechniqueAndMovement, type WithinSessionRow } from '../metrics/within-session';
+import { frequencyByTechniqueAndCondition } from '../metrics/session-frequency';
+import { COURSE_FACTOR_BY_BAND, PAIN_RELIEF, ROM_GAIN, painRelief } from './effects';
+
+let db: Database;
+let pain: WithinSessionRow[];
+beforeAll(async () => {
+	db = await openNodeDatabase();
+	await loadDemoClinic(db, { clients: 3000 });
+	pain = (await painByTechniqueAndCondition(db)).rows;
+}, 120_000);
+
+const cell = (rows: WithinSessionRow[], technique: string, group: string) =>
+	rows.find((r) => r.technique === technique && r.group === group)!;
+
+/** Client-weighted mean of a technique's cells. */
+function techniqueMean(rows: WithinSessionRow[], technique: string): number {
+	const own = rows.filter((r) => r.technique === technique);
+	return own.reduce((s, r) => s + r.meanChange * r.clients, 0) / own.reduce((s, r) => s + r.clients, 0);
+}
+
+describe('the dashboard recovers the demo clinic’s built-in effects', () => {
+	it('finds each well-filled technique × condition cell near its built-in pain relief', () => {
+		const big = pain.filter((r) => r.clients >= 40 && r.technique in PAIN_RELIEF);
+		expect(big.length).toBeGreaterThan(20);
+		for (const r of big) {
+			const expected = painRelief(r.technique as keyof typeof PAIN_RELIEF, r.group as Parameters<typeof painRelief>[1]);
+			// Sessions with a second technique and the floor at 0 blur a cell by a few tenths.
+			expect(Math.abs(r.meanChange - expected), `${r.technique} × ${r.group}`).toBeLessThan(0.45);
+		}
+	});
+
+	it('ranks the techniques by pain relief as built in', () => {
+		const order = Object.entries(PAIN_RELIEF)
+			.sort((a, b) => b[1] - a[1])
+			.map(([t]) => t);
+		const found = [...order].sort((a, b) => techniqueMean(pain, b) - techniqueMean(pain, a));
+		expect(found).toEqual(order);
+	});
+
+	it('finds the technique × condition interactions: palpation release for headaches, positional release for sciatica', () => {
+		expect(cell(pain, 'Palpation release', 'Headaches').meanChange).toBeGreaterThan(
+			cell(pain, 'Swedish massage', 'Headaches').meanChange + 1.2
+		);
+		expect(cell(pain, 'Positional release', 'Sciatica').meanChange).toBeGreaterThan(
+			cell(pain, 'PNF stretching', 'Sciatica').meanChange + 0.8
+		);
+	});
+
+	it('finds PNF stretching the best for range of motion, and its extra gain at the hip', async () => {
+		const { rows } = await romByTechniqueAndMovement(db);
+		const order = Object.entries(ROM_GAIN)
+			.sort((a, b) => b[1] - a[1])
+			.map(([t]) => t);
+		expect(techniqueMean(rows, order[0])).toBeGreaterThan(techniqueMean(rows, order[1]) + 1);
+		// PNF at the hip: 7 + 3 = 10° built in (hip pain clients); 7° elsewhere at full scale.
+		expect(cell(rows, 'PNF stretching', 'Hip flexion').meanChange).toBeGreaterThan(8);
+	});
+
+	it('finds most multi-visit clients in the 2–4-a-month band', async () => {
+		const rows = await frequencyByTechniqueAndCondition(db);
+		const sum = (f: (r: (typeof rows)[number]) => number) => rows.reduce((s, r) => s + f(r), 0);
+		const inBand = sum((r) => r.inBand) / sum((r) => r.clients);
+		expect(inBand).toBeGreaterThan(0.5);
+		expect(inBand).toBeLessThan(0.75);
+	});
+
+	it('builds in a better course effect for clients who come 2–4 times a month', async () => {
+		// Course effect: first session's pain before − latest session's pain before, per client, by band.
+		const rows = await db.query<{ band: string; course: number; clients: number }>(`
+			WITH f AS (${(await import('../metrics/session-frequency')).CLIENT_FREQUENCY_SQL}),
+			course AS (
+				SELECT s.dataset_id, s.client_id,
+				       first(m.value_before ORDER BY s.visit) - last(m.value_before ORDER BY s.visit) AS course
+				FROM sessions s JOIN measurements m ON m.session_id = s.session_id AND m.measure = 'pain_nprs'
+				GROUP BY ALL HAVING count(*) >= 4
+			)
+			SELECT CASE WHEN per_month < 2 THEN 'under' WHEN per_month <= 4 THEN 'within' ELSE 'over' END AS band,
+			       avg(course) AS course, count(*)::INTEGER AS clients
+			FROM f JOIN course USING (dataset_id, client_id) GROUP BY ALL`);
+		const band = (b: string) => rows.find((r) => r.band === b)!.course;
+		expect(COURSE_FACTOR_BY_BAND['2–4']).toBeGreaterThan(COURSE_FACTOR_BY_BAND['under 2']);
+		expect(band('within')).toBeGreaterThan(band('under') + 0.7);
+		expect(band('within')).toBeGreaterThan(band('over'));
+	});
+});
