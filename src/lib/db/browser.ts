@@ -24,7 +24,13 @@ async function open(): Promise<Database> {
 	await db.open({ query: QUERY_CONFIG });
 	const connection = await db.connect();
 	await connection.query(OFFLINE_SETTINGS);
-	const database = new WasmDatabase(connection, db);
+	const database = new WasmDatabase(connection, {
+		registerFileText: (name, text) => db.registerFileText(name, text),
+		registerFileBuffer: (name, buffer) => db.registerFileBuffer(name, buffer),
+		registerBlob: (name, blob) =>
+			db.registerFileHandle(name, blob, duckdb.DuckDBDataProtocol.BROWSER_FILEREADER, true),
+		dropFile: (name) => db.dropFile(name)
+	});
 	await createSchema(database);
 	return database;
 }

@@ -14,8 +14,11 @@ export interface Database {
 	query<T extends object = Row>(sql: string, params?: readonly SqlParam[]): Promise<T[]>;
 	/** Run statements that return nothing of interest (DDL, several statements separated by `;`). No params. */
 	exec(sql: string): Promise<void>;
-	/** Make a file's bytes or text readable by SQL under `name` (for read_csv). */
-	registerFile(name: string, data: string | Uint8Array): Promise<void>;
+	/**
+	 * Make a file readable by SQL under `name` (for read_csv). A Blob (a File the user picked) is read
+	 * by DuckDB in place, in chunks, without copying it into memory first.
+	 */
+	registerFile(name: string, data: string | Uint8Array | Blob): Promise<void>;
 	dropFile(name: string): Promise<void>;
 	/**
 	 * Run `work` in one transaction, alone on the connection: nothing else runs in between, and if

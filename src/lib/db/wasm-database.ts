@@ -16,6 +16,8 @@ interface PreparedLike {
 export interface DuckDBFilesLike {
 	registerFileText(name: string, text: string): void | Promise<void>;
 	registerFileBuffer(name: string, buffer: Uint8Array): void | Promise<void>;
+	/** Browser only: a Blob read in place. */
+	registerBlob?(name: string, blob: Blob): Promise<void>;
 	dropFile(name: string): unknown;
 }
 
@@ -45,9 +47,11 @@ class Direct implements Database {
 		await this.connection.query(sql);
 	}
 
-	async registerFile(name: string, data: string | Uint8Array): Promise<void> {
+	async registerFile(name: string, data: string | Uint8Array | Blob): Promise<void> {
 		if (typeof data === 'string') await this.files.registerFileText(name, data);
-		else await this.files.registerFileBuffer(name, data);
+		else if (data instanceof Uint8Array) await this.files.registerFileBuffer(name, data);
+		else if (this.files.registerBlob) await this.files.registerBlob(name, data);
+		else await this.files.registerFileBuffer(name, new Uint8Array(await data.arrayBuffer()));
 	}
 
 	async dropFile(name: string): Promise<void> {
@@ -90,7 +94,7 @@ export class WasmDatabase implements Database {
 		return this.serial(() => this.direct.exec(sql));
 	}
 
-	registerFile(name: string, data: string | Uint8Array): Promise<void> {
+	registerFile(name: string, data: string | Uint8Array | Blob): Promise<void> {
 		return this.serial(() => this.direct.registerFile(name, data));
 	}
 

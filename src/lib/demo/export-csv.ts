@@ -23,6 +23,14 @@ export const DEMO_HEADER = [
 	...DEMO_MOVEMENTS.flatMap((m) => [romColumn(m, 'before'), romColumn(m, 'after')])
 ];
 
+/** The demo export's column types, so DuckDB need not sniff them. */
+export const DEMO_TYPES = Object.fromEntries(
+	DEMO_HEADER.map((name) => [
+		name,
+		name === 'session_date' ? 'DATE' : ['client_id', 'clinic', 'therapist', 'condition', 'techniques'].includes(name) ? 'VARCHAR' : 'DOUBLE'
+	])
+) as Record<string, 'VARCHAR' | 'DATE' | 'DOUBLE'>;
+
 /** How the demo export's columns map onto the canonical model. */
 export const DEMO_COLUMNS: SessionColumns = {
 	client: 'client_id',

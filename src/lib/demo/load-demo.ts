@@ -1,6 +1,6 @@
 import type { Database } from '../db/database';
 import { insertSessions, stageCsv } from '../ingest/load-sessions';
-import { DEMO_COLUMNS, demoCsv } from './export-csv';
+import { DEMO_COLUMNS, DEMO_TYPES, demoCsv } from './export-csv';
 import { generateDemoSessions, type DemoOptions } from './generate';
 
 export const DEMO_DATASET_NAME = 'Demo clinic (generated, not real clients)';
@@ -11,7 +11,7 @@ const STAGING = 'staging_demo';
 export async function loadDemoClinic(db: Database, options: DemoOptions = {}) {
 	await db.registerFile(FILE, demoCsv(generateDemoSessions(options)));
 	try {
-		await stageCsv(db, FILE, STAGING);
+		await stageCsv(db, FILE, STAGING, DEMO_TYPES);
 		return await insertSessions(db, STAGING, DEMO_COLUMNS, {
 			name: DEMO_DATASET_NAME,
 			sourceFile: null,

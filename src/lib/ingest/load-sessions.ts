@@ -11,11 +11,24 @@ const col = (column: string) => `f.${q(column)}`;
 const text = (column: string | undefined) =>
 	column ? `NULLIF(trim(CAST(${col(column)} AS VARCHAR)), '')` : 'NULL';
 
-/** Reads a registered CSV file into a staging table, numbering its data rows from 1 in file order. */
-export async function stageCsv(db: Database, fileName: string, staging: string): Promise<number> {
+/**
+ * Reads a registered CSV file into a staging table, numbering its data rows from 1 in file order.
+ * With `types` (header → DuckDB type) nothing is sniffed, which is much faster.
+ */
+export async function stageCsv(
+	db: Database,
+	fileName: string,
+	staging: string,
+	types?: Record<string, 'VARCHAR' | 'DATE' | 'DOUBLE'>
+): Promise<number> {
+	const columns = types
+		? `, auto_detect = false, delim = ',', quote = '"', dateformat = '%Y-%m-%d', columns = {${Object.entries(types)
+				.map(([name, type]) => `${quoteLiteral(name)}: ${quoteLiteral(type)}`)
+				.join(', ')}}`
+		: '';
 	await db.exec(
 		`CREATE OR REPLACE TEMP TABLE ${q(staging)} AS
-		 SELECT row_number() OVER () AS source_row, * FROM read_csv(${quoteLiteral(fileName)}, header = true)`
+		 SELECT row_number() OVER () AS source_row, * FROM read_csv(${quoteLiteral(fileName)}, header = true${columns})`
 	);
 	const [{ n }] = await db.query<{ n: number }>(`SELECT count(*)::INTEGER AS n FROM ${q(staging)}`);
 	return n;
