@@ -21,12 +21,13 @@ export function painCells(rows: readonly WithinSessionRow[], minClients: number)
 
 export function painChartOptions(cells: HeatmapCell[], width: number) {
 	const max = Math.max(1, ...cells.map((c) => c.value ?? 0));
+	const min = Math.min(0, ...cells.map((c) => c.value ?? 0));
 	return heatmapOptions(cells, {
 		width,
 		xLabel: 'Technique',
 		yLabel: 'Condition',
 		legendLabel: PAIN_CHART.legend,
-		color: { type: 'linear', scheme: 'blues', domain: [0, max] },
+		color: { type: 'linear', scheme: 'blues', domain: [min, max] },
 		darkAbove: max * 0.6,
 		fillBy: 'value',
 		ariaLabel: PAIN_CHART.title

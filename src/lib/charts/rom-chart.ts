@@ -21,12 +21,13 @@ export function romCells(rows: readonly WithinSessionRow[], minClients: number):
 
 export function romChartOptions(cells: HeatmapCell[], width: number) {
 	const max = Math.max(1, ...cells.map((c) => c.value ?? 0));
+	const min = Math.min(0, ...cells.map((c) => c.value ?? 0));
 	return heatmapOptions(cells, {
 		width,
 		xLabel: 'Technique',
 		yLabel: 'Movement (unit)',
 		legendLabel: ROM_CHART.legend,
-		color: { type: 'linear', scheme: 'purples', domain: [0, max] },
+		color: { type: 'linear', scheme: 'purples', domain: [min, max] },
 		darkAbove: max * 0.6,
 		fillBy: 'value',
 		ariaLabel: ROM_CHART.title

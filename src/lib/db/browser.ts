@@ -17,11 +17,26 @@ export function getDatabase(): Promise<Database> {
 	return opening;
 }
 
+/** The database file in the browser's origin-private file system: it survives reloads, and only this site can read it. */
+const STORE = 'opfs://massage-outcomes.duckdb';
+
+/** Opens the stored database, or an in-memory one when the browser cannot store (private mode, no OPFS). */
+async function openStore(db: duckdb.AsyncDuckDB): Promise<boolean> {
+	try {
+		await db.open({ path: STORE, accessMode: duckdb.DuckDBAccessMode.READ_WRITE, query: QUERY_CONFIG });
+		return true;
+	} catch (error) {
+		console.warn('Stored data unavailable, using memory only:', error);
+		await db.open({ query: QUERY_CONFIG });
+		return false;
+	}
+}
+
 async function open(): Promise<Database> {
 	const worker = new Worker(workerUrl);
 	const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker);
 	await db.instantiate(wasmUrl);
-	await db.open({ query: QUERY_CONFIG });
+	const persistent = await openStore(db);
 	const connection = await db.connect();
 	await connection.query(OFFLINE_SETTINGS);
 	const database = new WasmDatabase(connection, {
@@ -30,7 +45,7 @@ async function open(): Promise<Database> {
 		registerBlob: (name, blob) =>
 			db.registerFileHandle(name, blob, duckdb.DuckDBDataProtocol.BROWSER_FILEREADER, true),
 		dropFile: (name) => db.dropFile(name)
-	});
+	}, persistent);
 	await createSchema(database);
 	return database;
 }

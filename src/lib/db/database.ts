@@ -10,6 +10,8 @@ export type SqlParam = string | number | boolean | null;
 export type Row = Record<string, unknown>;
 
 export interface Database {
+	/** Whether what is stored survives a reload (OPFS in the browser); false for an in-memory database. */
+	readonly persistent: boolean;
 	/** Run one statement with `?` placeholders bound to `params`; returns its rows. */
 	query<T extends object = Row>(sql: string, params?: readonly SqlParam[]): Promise<T[]>;
 	/** Run statements that return nothing of interest (DDL, several statements separated by `;`). No params. */

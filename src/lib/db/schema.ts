@@ -13,7 +13,13 @@ CREATE TABLE IF NOT EXISTS datasets (
 	name VARCHAR NOT NULL,
 	source_file VARCHAR,
 	imported_at TIMESTAMP NOT NULL,
-	is_demo BOOLEAN NOT NULL DEFAULT false
+	is_demo BOOLEAN NOT NULL DEFAULT false,
+	-- included in the analysis; several active datasets are analysed together
+	active BOOLEAN NOT NULL DEFAULT true,
+	rows_read INTEGER,
+	rows_imported INTEGER,
+	rows_rejected INTEGER,
+	rows_duplicate INTEGER
 );
 CREATE TABLE IF NOT EXISTS sessions (
 	session_id BIGINT NOT NULL,
@@ -36,6 +42,19 @@ CREATE TABLE IF NOT EXISTS measurements (
 	value_before DOUBLE,
 	value_after DOUBLE
 );
+CREATE TABLE IF NOT EXISTS session_extras (
+	session_id BIGINT NOT NULL,
+	name VARCHAR NOT NULL,
+	value VARCHAR
+);
+-- A fingerprint of every imported row, so the same row imported again is counted as a duplicate.
+CREATE TABLE IF NOT EXISTS row_hashes (
+	dataset_id INTEGER NOT NULL,
+	row_hash UBIGINT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS settings (key VARCHAR NOT NULL PRIMARY KEY, value VARCHAR NOT NULL);
+CREATE OR REPLACE VIEW active_sessions AS
+	SELECT s.* FROM sessions s JOIN datasets d ON d.dataset_id = s.dataset_id WHERE d.active;
 CREATE TABLE IF NOT EXISTS measures (
 	measure VARCHAR NOT NULL PRIMARY KEY,
 	label VARCHAR NOT NULL,

@@ -28,6 +28,8 @@ export const QUERY_CONFIG = { castBigIntToDouble: true, castDecimalToDouble: tru
 
 /** Statements straight on the connection, no queue: used inside the queue. */
 class Direct implements Database {
+	readonly persistent = false;
+
 	constructor(
 		private readonly connection: DuckDBConnectionLike,
 		private readonly files: DuckDBFilesLike
@@ -76,7 +78,11 @@ export class WasmDatabase implements Database {
 	private queue: Promise<unknown> = Promise.resolve();
 	private readonly direct: Direct;
 
-	constructor(connection: DuckDBConnectionLike, files: DuckDBFilesLike) {
+	constructor(
+		connection: DuckDBConnectionLike,
+		files: DuckDBFilesLike,
+		readonly persistent = false
+	) {
 		this.direct = new Direct(connection, files);
 	}
 

@@ -1,7 +1,6 @@
 import { MOVEMENT_FOR_CONDITION } from './effects';
 import type { DemoSession } from './generate';
 import { DEFAULT_MEASURES } from '../domain/measures';
-import type { SessionColumns } from '../ingest/session-columns';
 
 /** The demo clinic's export: one row per session, before/after columns per measure. */
 export const DEMO_MOVEMENTS = [...new Set(Object.values(MOVEMENT_FOR_CONDITION))];
@@ -22,29 +21,6 @@ export const DEMO_HEADER = [
 	'pain_after',
 	...DEMO_MOVEMENTS.flatMap((m) => [romColumn(m, 'before'), romColumn(m, 'after')])
 ];
-
-/** The demo export's column types, so DuckDB need not sniff them. */
-export const DEMO_TYPES = Object.fromEntries(
-	DEMO_HEADER.map((name) => [
-		name,
-		name === 'session_date' ? 'DATE' : ['client_id', 'clinic', 'therapist', 'condition', 'techniques'].includes(name) ? 'VARCHAR' : 'DOUBLE'
-	])
-) as Record<string, 'VARCHAR' | 'DATE' | 'DOUBLE'>;
-
-/** How the demo export's columns map onto the canonical model. */
-export const DEMO_COLUMNS: SessionColumns = {
-	client: 'client_id',
-	date: 'session_date',
-	clinic: 'clinic',
-	therapist: 'therapist',
-	condition: 'condition',
-	techniques: 'techniques',
-	duration: 'duration_min',
-	measures: [
-		{ measure: 'pain_nprs', before: 'pain_before', after: 'pain_after' },
-		...DEMO_MOVEMENTS.map((m) => ({ measure: m, before: romColumn(m, 'before'), after: romColumn(m, 'after') }))
-	]
-};
 
 function field(value: string | number | null): string {
 	if (value === null) return '';

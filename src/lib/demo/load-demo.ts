@@ -1,24 +1,50 @@
 import type { Database } from '../db/database';
-import { insertSessions, stageCsv } from '../ingest/load-sessions';
-import { DEMO_COLUMNS, DEMO_TYPES, demoCsv } from './export-csv';
+import { runImport } from '../ingest/run-import';
+import type { ImportPlan, Role } from '../ingest/plan';
+import { newMeasure } from '../ingest/guess-roles';
+import { DEMO_HEADER, DEMO_MOVEMENTS, demoCsv } from './export-csv';
 import { generateDemoSessions, type DemoOptions } from './generate';
 
 export const DEMO_DATASET_NAME = 'Demo clinic (generated, not real clients)';
-const FILE = 'demo-clinic.csv';
-const STAGING = 'staging_demo';
 
-/** Generates the demo clinic and stores it as a dataset flagged as demo. */
+const FIXED: Record<string, Role> = {
+	client_id: { kind: 'client' },
+	session_date: { kind: 'date' },
+	clinic: { kind: 'clinic' },
+	therapist: { kind: 'therapist' },
+	condition: { kind: 'condition' },
+	techniques: { kind: 'technique' },
+	duration_min: { kind: 'duration' },
+	pain_before: { kind: 'measure', measure: 'pain_nprs', timing: 'before' },
+	pain_after: { kind: 'measure', measure: 'pain_nprs', timing: 'after' }
+};
+
+function roleOf(header: string): Role {
+	if (FIXED[header]) return FIXED[header];
+	const movement = DEMO_MOVEMENTS.find((m) => header.startsWith(`${m}_`))!;
+	return { kind: 'measure', measure: movement, timing: header.includes('_before_') ? 'before' : 'after' };
+}
+
+/** The demo export's plan: known columns, nothing to guess. */
+export const DEMO_PLAN: ImportPlan = {
+	fileName: 'demo-clinic.csv',
+	encoding: 'utf-8',
+	dialect: { delimiter: ',', quote: '"', headerLine: 0, skippedLines: 0, commentPrefix: null, decimalComma: false, lineEnding: '\n' },
+	dateFormat: { order: 'ymd', separator: '-', hasTime: false, strftime: '%Y-%m-%d', ambiguous: false },
+	shape: 'sessions',
+	columns: DEMO_HEADER.map((header, index) => ({ index, header, role: roleOf(header), privacy: 'keep', identifier: null, labels: {} })),
+	measures: ['pain_nprs', ...DEMO_MOVEMENTS].map((m) => newMeasure(m, m, '')),
+	timepoints: {},
+	measureNames: {},
+	conditionForAll: '',
+	pseudonymiseClients: false
+};
+
+/** Generates the demo clinic and stores it, through the same importer as any file, as a dataset flagged as demo. */
 export async function loadDemoClinic(db: Database, options: DemoOptions = {}) {
-	await db.registerFile(FILE, demoCsv(generateDemoSessions(options)));
-	try {
-		await stageCsv(db, FILE, STAGING, DEMO_TYPES);
-		return await insertSessions(db, STAGING, DEMO_COLUMNS, {
-			name: DEMO_DATASET_NAME,
-			sourceFile: null,
-			isDemo: true
-		});
-	} finally {
-		await db.exec(`DROP TABLE IF EXISTS ${STAGING}`);
-		await db.dropFile(FILE);
-	}
+	return runImport(db, demoCsv(generateDemoSessions(options)), DEMO_PLAN, {
+		secret: 'demo',
+		datasetName: DEMO_DATASET_NAME,
+		isDemo: true
+	});
 }

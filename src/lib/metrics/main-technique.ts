@@ -7,12 +7,12 @@ import { NOT_RECORDED } from './settings';
  */
 export const MAIN_TECHNIQUE_SQL = `
 SELECT c.dataset_id, c.client_id, coalesce(u.technique, '${NOT_RECORDED}') AS technique
-FROM (SELECT DISTINCT dataset_id, client_id FROM sessions) c
+FROM (SELECT DISTINCT dataset_id, client_id FROM active_sessions) c
 LEFT JOIN (
 	SELECT dataset_id, client_id, first(technique ORDER BY n DESC, technique) AS technique
 	FROM (
 		SELECT s.dataset_id, s.client_id, t.technique, count(*) AS n
-		FROM sessions s JOIN session_techniques t ON t.session_id = s.session_id
+		FROM active_sessions s JOIN session_techniques t ON t.session_id = s.session_id
 		GROUP BY ALL
 	)
 	GROUP BY dataset_id, client_id

@@ -1,12 +1,12 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { openNodeDatabase } from '../db/node';
 import type { Database } from '../db/database';
-import { FIXTURE_COLUMNS, loadCsv } from '../test/fixtures';
+import { loadCsv } from '../test/fixtures';
 import { withinSessionChangeSql, type WithinSessionRow } from './within-session';
 import { FREQUENCY_BY_TECHNIQUE_CONDITION_SQL, type FrequencyRow } from './session-frequency';
 
 // Three clients, written the way clinics write: synonyms, stray spaces, NA, a missing ROM.
-const CSV = `client,date,condition,techniques,pain_before,pain_after,hip_before,hip_after
+const CSV = `client,date,condition,techniques,pain_before,pain_after,hip flexion before,hip flexion after
 A,2025-01-06,LBP,PNF,6,4,90,98
 A,2025-01-20,low back pain,PNF,5,4,92,96
 B,2025-01-07,Lower back pain ,p.n.f.; SCS,8,5,,
@@ -17,7 +17,7 @@ C,2025-02-07,sciatica,strain counterstrain,6,NA,101,104
 let db: Database;
 beforeAll(async () => {
 	db = await openNodeDatabase();
-	await loadCsv(db, CSV, FIXTURE_COLUMNS);
+	await loadCsv(db, CSV);
 });
 
 describe('loading sessions', () => {

@@ -27,7 +27,7 @@ WITH course AS (
 	SELECT dataset_id, client_id, count(*) AS sessions,
 	       min(session_date) AS first_visit, max(session_date) AS last_visit,
 	       coalesce(first(condition ORDER BY session_date, visit), '${NOT_RECORDED}') AS condition
-	FROM sessions
+	FROM active_sessions
 	WHERE session_date IS NOT NULL
 	GROUP BY dataset_id, client_id
 ),

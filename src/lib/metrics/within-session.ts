@@ -35,7 +35,7 @@ WITH main_technique AS (${MAIN_TECHNIQUE_SQL}),
 session_change AS (
 	SELECT s.session_id, s.dataset_id, s.client_id, ${group} AS grp, d.unit, ${IMPROVEMENT_SQL} AS improvement
 	FROM measurements m
-	JOIN sessions s ON s.session_id = m.session_id
+	JOIN active_sessions s ON s.session_id = m.session_id
 	JOIN measures d ON d.measure = m.measure
 	WHERE ${filter} AND m.value_before IS NOT NULL AND m.value_after IS NOT NULL
 ),
@@ -62,7 +62,7 @@ export function withinSessionTotalsSql(select: 'measure-key' | 'measure-kind'): 
 	return `
 SELECT count(DISTINCT (s.dataset_id, s.client_id))::INTEGER AS clients, count(DISTINCT s.session_id)::INTEGER AS sessions
 FROM measurements m
-JOIN sessions s ON s.session_id = m.session_id
+JOIN active_sessions s ON s.session_id = m.session_id
 JOIN measures d ON d.measure = m.measure
 WHERE ${select === 'measure-key' ? 'd.measure = ?' : 'd.kind = ?'}
   AND m.value_before IS NOT NULL AND m.value_after IS NOT NULL`;

@@ -1,14 +1,11 @@
 import { getContext, setContext } from 'svelte';
 import type { Database } from '../db/database';
 import { loadDemoClinic } from '../demo/load-demo';
-import { storedData, type StoredData } from '../metrics/overview';
-import {
-	painByTechniqueAndCondition,
-	romByTechniqueAndMovement,
-	type WithinSessionChart
-} from '../metrics/within-session';
+import { hasAnyDataset, storedData, type StoredData } from '../metrics/overview';
+import { painByTechniqueAndCondition, romByTechniqueAndMovement, type WithinSessionChart } from '../metrics/within-session';
 import { frequencyByTechniqueAndCondition, type FrequencyRow } from '../metrics/session-frequency';
 import { DEFAULT_MIN_CLIENTS } from '../metrics/settings';
+import { deleteDataset, listDatasets, setActive, showDemo, type StoredDataset } from '../datasets/stored-datasets';
 
 export type LoadStatus = 'opening' | 'loading demo' | 'ready' | 'failed';
 
@@ -17,6 +14,8 @@ export class Dashboard {
 	status = $state<LoadStatus>('opening');
 	error = $state<string | null>(null);
 	stored = $state<StoredData | null>(null);
+	datasets = $state<StoredDataset[]>([]);
+	persistent = $state(false);
 	pain = $state<WithinSessionChart | null>(null);
 	rom = $state<WithinSessionChart | null>(null);
 	frequency = $state<FrequencyRow[]>([]);
@@ -31,7 +30,8 @@ export class Dashboard {
 	async start(): Promise<void> {
 		try {
 			this.db = await this.openDatabase();
-			if ((await storedData(this.db)).datasets === 0) {
+			this.persistent = this.db.persistent;
+			if (!(await hasAnyDataset(this.db))) {
 				this.status = 'loading demo';
 				await loadDemoClinic(this.db);
 			}
@@ -46,17 +46,29 @@ export class Dashboard {
 	async refresh(): Promise<void> {
 		const db = this.db;
 		if (!db) return;
-		const [stored, pain, rom, frequency] = await Promise.all([
+		const [stored, datasets, pain, rom, frequency] = await Promise.all([
 			storedData(db),
+			listDatasets(db),
 			painByTechniqueAndCondition(db),
 			romByTechniqueAndMovement(db),
 			frequencyByTechniqueAndCondition(db)
 		]);
 		this.stored = stored;
+		this.datasets = datasets;
 		this.pain = pain;
 		this.rom = rom;
 		this.frequency = frequency;
 	}
+
+	private async change(work: (db: Database) => Promise<void>) {
+		if (!this.db) return;
+		await work(this.db);
+		await this.refresh();
+	}
+
+	setActive = (id: number, active: boolean) => this.change((db) => setActive(db, id, active));
+	deleteDataset = (id: number) => this.change((db) => deleteDataset(db, id));
+	showDemo = () => this.change((db) => showDemo(db));
 }
 
 const KEY = Symbol('dashboard');

@@ -1,23 +1,18 @@
 import type { Database } from '../db/database';
-import { insertSessions, stageCsv } from '../ingest/load-sessions';
-import type { SessionColumns } from '../ingest/session-columns';
+import { runImport } from '../ingest/run-import';
+import { guessPlan } from '../ingest/guess-plan';
+import { sniffDialect, previewRows } from '../ingest/sniff';
+import type { ImportPlan } from '../ingest/plan';
 
-/** Loads an inline CSV (test fixture) as a dataset through the same path real files take. */
-export async function loadCsv(db: Database, csv: string, columns: SessionColumns, name = 'fixture') {
-	const file = `${name}.csv`;
-	await db.registerFile(file, csv);
-	await stageCsv(db, file, 'staging_fixture');
-	return insertSessions(db, 'staging_fixture', columns, { name, sourceFile: file, isDemo: false });
+/** The plan the importer would guess for an inline CSV, as the preview shows it before any change. */
+export function planFor(csv: string, fileName = 'fixture.csv'): ImportPlan {
+	const dialect = sniffDialect(csv);
+	return guessPlan({ fileName, encoding: 'utf-8', dialect, preview: previewRows(csv, dialect, 50) });
 }
 
-/** Columns of the fixtures below: one row per session, pain and hip flexion before/after. */
-export const FIXTURE_COLUMNS: SessionColumns = {
-	client: 'client',
-	date: 'date',
-	condition: 'condition',
-	techniques: 'techniques',
-	measures: [
-		{ measure: 'pain_nprs', before: 'pain_before', after: 'pain_after' },
-		{ measure: 'hip_flexion', before: 'hip_before', after: 'hip_after' }
-	]
-};
+/** Imports an inline CSV (test fixture) through the same path real files take. */
+export async function loadCsv(db: Database, csv: string, change: (plan: ImportPlan) => void = () => {}, fileName = 'fixture.csv') {
+	const plan = planFor(csv, fileName);
+	change(plan);
+	return runImport(db, csv, plan, { secret: 'test-secret' });
+}

@@ -1,0 +1,9 @@
+/** Saves text as a file through a local blob: URL (nothing leaves the browser). */
+export function download(text: string, fileName: string, type = 'text/csv;charset=utf-8') {
+	const url = URL.createObjectURL(new Blob([text], { type }));
+	const a = document.createElement('a');
+	a.href = url;
+	a.download = fileName;
+	a.click();
+	setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}

@@ -1,0 +1,82 @@
+import type { Database } from '../db/database';
+import { quoteLiteral } from '../db/sql';
+import { MISSING_TOKENS_EXACT } from './sniff';
+import type { ColumnPlan, ImportPlan } from './plan';
+import { stagedName } from './staged-columns';
+
+export const STAGING = 'import_raw';
+export const READER_REJECTS = 'import_rejects';
+const READER_SCANS = 'import_scans';
+
+type StagedType = 'VARCHAR' | 'DOUBLE' | 'DATE' | 'TIMESTAMP';
+
+function stagedType(c: ColumnPlan, plan: ImportPlan): StagedType {
+	switch (c.role.kind) {
+		case 'date':
+			return plan.dateFormat?.hasTime ? 'TIMESTAMP' : 'DATE';
+		case 'measure':
+		case 'measure value':
+		case 'duration':
+			return 'DOUBLE';
+		default:
+			return 'VARCHAR';
+	}
+}
+
+/** read_csv options for the plan: every value here is ours or a quoted literal, never raw user text. */
+export function readCsvOptions(plan: ImportPlan): string {
+	const { dialect, dateFormat } = plan;
+	const columns = plan.columns
+		.map((c) => `${quoteLiteral(stagedName(c.index))}: '${stagedType(c, plan)}'`)
+		.join(', ');
+	const options = [
+		'header = false',
+		`skip = ${dialect.headerLine + 1}`,
+		'auto_detect = false',
+		`delim = ${quoteLiteral(dialect.delimiter)}`,
+		`quote = '"'`,
+		`escape = '"'`,
+		`columns = {${columns}}`,
+		`nullstr = [${MISSING_TOKENS_EXACT.map(quoteLiteral).join(', ')}]`,
+		'store_rejects = true',
+		`rejects_table = '${READER_REJECTS}'`,
+		`rejects_scan = '${READER_SCANS}'`
+	];
+	if (dialect.commentPrefix) options.push(`comment = ${quoteLiteral(dialect.commentPrefix)}`);
+	if (dialect.decimalComma) options.push(`decimal_separator = ','`);
+	if (dateFormat) options.push(`${dateFormat.hasTime ? 'timestampformat' : 'dateformat'} = ${quoteLiteral(dateFormat.strftime)}`);
+	return options.join(', ');
+}
+
+/**
+ * Reads the registered file into a temporary table, one typed column per file column, rows numbered in
+ * file order. Lines DuckDB cannot read (wrong number of fields, a value that is not a number or a date)
+ * land in the rejects table with their line number and reason. Returns the number of rows read.
+ */
+export async function stageFile(db: Database, fileName: string, plan: ImportPlan): Promise<void> {
+	await db.exec(`DROP TABLE IF EXISTS ${READER_REJECTS}; DROP TABLE IF EXISTS ${READER_SCANS};`);
+	await db.exec(
+		`CREATE OR REPLACE TEMP TABLE ${STAGING} AS
+		 SELECT row_number() OVER () AS source_row, *
+		 FROM read_csv(${quoteLiteral(fileName)}, ${readCsvOptions(plan)})`
+	);
+}
+
+export interface ReaderReject {
+	line: number;
+	column: number | null;
+	errorType: string;
+	message: string;
+}
+
+export async function readerRejects(db: Database): Promise<ReaderReject[]> {
+	const exists = await db.query<{ n: number }>(
+		`SELECT count(*)::INTEGER AS n FROM duckdb_tables() WHERE table_name = '${READER_REJECTS}'`
+	);
+	if (exists[0].n === 0) return [];
+	return db.query<ReaderReject>(
+		`SELECT line::INTEGER AS line, column_idx::INTEGER AS "column", error_type::VARCHAR AS "errorType",
+		        error_message AS message
+		 FROM ${READER_REJECTS} ORDER BY line, column_idx`
+	);
+}

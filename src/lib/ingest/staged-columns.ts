@@ -1,0 +1,79 @@
+/**
+ * SQL expressions over the staged file. Staged columns are named c0, c1, … (never the file's headers),
+ * so a header can be anything at all; headers reach SQL only as bound values in messages.
+ */
+import type { SqlParam } from '../db/database';
+import type { ColumnPlan, ImportPlan, RoleKind } from './plan';
+
+export const stagedName = (index: number) => `c${index}`;
+export const staged = (index: number) => `f.c${index}`;
+
+/** An SQL fragment with the values it binds, in order. */
+export interface Fragment {
+	sql: string;
+	params: SqlParam[];
+}
+
+export const fragment = (sql: string, params: SqlParam[] = []): Fragment => ({ sql, params });
+
+/** Joins fragments with a separator, keeping parameters in order. */
+export function join(parts: Fragment[], separator: string): Fragment {
+	return { sql: parts.map((p) => p.sql).join(separator), params: parts.flatMap((p) => p.params) };
+}
+
+export const column = (plan: ImportPlan, kind: RoleKind): ColumnPlan | undefined =>
+	plan.columns.find((c) => c.role.kind === kind);
+
+/** Trimmed text, NULL when empty; coded values replaced by their labels. */
+export function labelled(c: ColumnPlan | undefined): Fragment {
+	if (!c) return fragment('NULL::VARCHAR');
+	const text = `NULLIF(trim(CAST(${staged(c.index)} AS VARCHAR)), '')`;
+	const codes = Object.entries(c.labels).filter(([, label]) => label.trim() !== '');
+	if (codes.length === 0) return fragment(text);
+	return fragment(
+		`CASE ${text} ${codes.map(() => 'WHEN ? THEN ?').join(' ')} ELSE ${text} END`,
+		codes.flatMap(([code, label]) => [code, label.trim()])
+	);
+}
+
+/** The client id, or its keyed hash: the same secret gives the same pseudonym in every import. */
+export function clientExpression(plan: ImportPlan, secret: string): Fragment {
+	const id = labelled(column(plan, 'client'));
+	if (!plan.pseudonymiseClients) return id;
+	return fragment(`'P-' || substr(sha256(? || ':' || (${id.sql})), 1, 12)`, [secret, ...id.params]);
+}
+
+export function dateExpression(plan: ImportPlan): string {
+	const c = column(plan, 'date');
+	if (!c) return 'NULL::DATE';
+	return `CAST(${staged(c.index)} AS DATE)`;
+}
+
+/** Visit number from the visit column: "3", "V3", "visit 3" → 3. */
+export function visitExpression(plan: ImportPlan): string {
+	const c = column(plan, 'visit');
+	if (!c) return 'NULL::INTEGER';
+	return `TRY_CAST(regexp_extract(${staged(c.index)}, '-?\\d+') AS INTEGER)`;
+}
+
+/** Timepoint values mapped to a visit number or a timing through the plan. */
+export function timepointExpressions(plan: ImportPlan): { visit: Fragment; timing: Fragment } {
+	const c = column(plan, 'timepoint');
+	if (!c) return { visit: fragment('NULL::INTEGER'), timing: fragment('NULL::VARCHAR') };
+	const value = `trim(${staged(c.index)})`;
+	const entries = Object.entries(plan.timepoints);
+	const visits = entries.filter(([, m]) => 'visit' in m);
+	const timings = entries.filter(([, m]) => 'timing' in m);
+	return {
+		visit: fragment(
+			visits.length
+				? `CASE ${value} ${visits.map(() => 'WHEN ? THEN ?::INTEGER').join(' ')} ELSE NULL END`
+				: 'NULL::INTEGER',
+			visits.flatMap(([v, m]) => [v, (m as { visit: number }).visit])
+		),
+		timing: fragment(
+			timings.length ? `CASE ${value} ${timings.map(() => 'WHEN ? THEN ?').join(' ')} ELSE NULL END` : 'NULL::VARCHAR',
+			timings.flatMap(([v, m]) => [v, (m as { timing: string }).timing])
+		)
+	};
+}

@@ -1,0 +1,250 @@
+/**
+ * Moves the rows that passed their checks into the canonical tables, inside the caller's transaction.
+ * Where each row is one session (most clinic exports) the rows go straight in; where sessions are built
+ * from several rows (pre/post rows, long format) or one row holds several visits (pain_t1, pain_t2…),
+ * the measurements are gathered first and grouped into sessions.
+ */
+import type { Database } from '../db/database';
+import { MATCH_KEY_SQL } from '../db/schema';
+import { TECHNIQUE_SEPARATOR } from './technique-separator';
+import type { ColumnPlan, ImportPlan } from './plan';
+import { CHECKED } from './check-rows';
+import { STAGING } from './stage-file';
+import {
+	clientExpression,
+	column,
+	dateExpression,
+	fragment,
+	join,
+	labelled,
+	staged,
+	stagedName,
+	timepointExpressions,
+	visitExpression,
+	type Fragment
+} from './staged-columns';
+
+const ROWS = 'import_rows';
+const OBSERVATIONS = 'import_obs';
+const KEYED = 'import_keyed';
+const GROUPED = 'import_sessions';
+
+/** Every row is exactly one session. */
+export function rowIsSession(plan: ImportPlan): boolean {
+	return (
+		plan.shape !== 'long' &&
+		!plan.columns.some((c) => c.role.kind === 'measure' && c.role.visit !== undefined) &&
+		!Object.values(plan.timepoints).some((m) => 'timing' in m)
+	);
+}
+
+async function stageAcceptedRows(db: Database, plan: ImportPlan, secret: string) {
+	const tp = timepointExpressions(plan);
+	const condition = column(plan, 'condition');
+	const parts: Fragment[] = [
+		fragment('f.*'),
+		fragment(`(${clientExpression(plan, secret).sql}) AS client`, clientExpression(plan, secret).params),
+		fragment(`${dateExpression(plan)} AS session_date`),
+		fragment(`coalesce(${visitExpression(plan)}, ${tp.visit.sql}) AS row_visit`, tp.visit.params),
+		fragment(`${tp.timing.sql} AS row_timing`, tp.timing.params),
+		fragment(`(${labelled(column(plan, 'clinic')).sql}) AS clinic`, labelled(column(plan, 'clinic')).params),
+		fragment(`(${labelled(column(plan, 'therapist')).sql}) AS therapist`, labelled(column(plan, 'therapist')).params),
+		condition
+			? fragment(`(${labelled(condition).sql}) AS condition_raw`, labelled(condition).params)
+			: fragment(`NULLIF(trim(?), '') AS condition_raw`, [plan.conditionForAll]),
+		fragment(`(${labelled(column(plan, 'technique')).sql}) AS techniques_raw`, labelled(column(plan, 'technique')).params),
+		fragment(`${column(plan, 'duration') ? staged(column(plan, 'duration')!.index) : 'NULL::DOUBLE'} AS duration`)
+	];
+	const select = join(parts, ', ');
+	await db.query(
+		`CREATE OR REPLACE TEMP TABLE ${ROWS} AS
+		 SELECT ${select.sql} FROM ${STAGING} f JOIN ${CHECKED} k USING (source_row) WHERE k.status = 'ok'`,
+		select.params
+	);
+}
+
+interface MeasureGroup {
+	measure: string;
+	visit: number | null;
+	before: string[];
+	after: string[];
+	value: string[];
+}
+
+/** Measure columns grouped by (measure, visit): each group gives one before/after pair a row. */
+function measureGroups(plan: ImportPlan): MeasureGroup[] {
+	const groups = new Map<string, MeasureGroup>();
+	for (const c of plan.columns) {
+		if (c.role.kind !== 'measure') continue;
+		const key = `${c.role.measure}\u0000${c.role.visit ?? ''}`;
+		const group = groups.get(key) ?? { measure: c.role.measure, visit: c.role.visit ?? null, before: [], after: [], value: [] };
+		group[c.role.timing].push(`r.${stagedName(c.index)}`);
+		groups.set(key, group);
+	}
+	return [...groups.values()];
+}
+
+const firstOf = (columns: string[]) => (columns.length === 0 ? 'NULL::DOUBLE' : columns.length === 1 ? columns[0] : `coalesce(${columns.join(', ')})`);
+
+/** Before and after for a group; a lone value counts as before, unless the row's timepoint says after. */
+function pair(group: MeasureGroup): { before: string; after: string } {
+	const value = firstOf(group.value);
+	return {
+		before: `coalesce(${firstOf(group.before)}, CASE WHEN r.row_timing = 'after' THEN NULL ELSE ${value} END)`,
+		after: `coalesce(${firstOf(group.after)}, CASE WHEN r.row_timing = 'after' THEN ${value} END)`
+	};
+}
+
+async function insertTechniques(db: Database, sessionsSql: string, params: unknown[]) {
+	await db.query(
+		`INSERT INTO session_techniques
+		 SELECT DISTINCT p.session_id, coalesce(tv.technique, p.part)
+		 FROM (SELECT session_id, trim(unnest(string_split_regex(techniques_raw, ?))) AS part
+		       FROM (${sessionsSql}) WHERE techniques_raw IS NOT NULL) p
+		 LEFT JOIN technique_vocabulary tv ON tv.alias = ${MATCH_KEY_SQL('p.part')}
+		 WHERE p.part <> ''`,
+		[TECHNIQUE_SEPARATOR, ...(params as never[])]
+	);
+}
+
+function extraColumns(plan: ImportPlan): ColumnPlan[] {
+	return plan.columns.filter((c) => c.role.kind === 'extra' && c.privacy !== 'drop');
+}
+
+function extraValue(c: ColumnPlan, secret: string): Fragment {
+	const value = `NULLIF(trim(CAST(r.${stagedName(c.index)} AS VARCHAR)), '')`;
+	return c.privacy === 'pseudonymise'
+		? fragment(`'P-' || substr(sha256(? || ':' || ${value}), 1, 12)`, [secret])
+		: fragment(value);
+}
+
+async function storeRowSessions(db: Database, plan: ImportPlan, datasetId: number, base: number, secret: string) {
+	await db.query(
+		`INSERT INTO sessions
+		 SELECT ?::BIGINT + r.source_row, ?::INTEGER, r.client, r.session_date,
+		        coalesce(r.row_visit, row_number() OVER (PARTITION BY r.client ORDER BY r.session_date NULLS LAST, r.source_row))::INTEGER,
+		        r.clinic, r.therapist, coalesce(cv.condition, r.condition_raw), r.duration
+		 FROM ${ROWS} r LEFT JOIN condition_vocabulary cv ON cv.alias = ${MATCH_KEY_SQL('r.condition_raw')}`,
+		[base, datasetId]
+	);
+	await insertTechniques(db, `SELECT ?::BIGINT + source_row AS session_id, techniques_raw FROM ${ROWS}`, [base]);
+	for (const group of measureGroups(plan)) {
+		const { before, after } = pair(group);
+		await db.query(
+			`INSERT INTO measurements
+			 SELECT ?::BIGINT + r.source_row, ?, ${before}, ${after} FROM ${ROWS} r
+			 WHERE ${before} IS NOT NULL OR ${after} IS NOT NULL`,
+			[base, group.measure]
+		);
+	}
+	for (const c of extraColumns(plan)) {
+		const value = extraValue(c, secret);
+		await db.query(
+			`INSERT INTO session_extras SELECT ?::BIGINT + r.source_row, ?, ${value.sql} AS v FROM ${ROWS} r WHERE v IS NOT NULL`,
+			[base, c.header, ...value.params]
+		);
+	}
+}
+
+async function gatherObservations(db: Database, plan: ImportPlan, measureNames: Map<string, string>) {
+	const selects: Fragment[] = measureGroups(plan).map((group) => {
+		const { before, after } = pair(group);
+		return fragment(
+			`SELECT r.source_row, coalesce(?::INTEGER, r.row_visit) AS visit, ? AS measure, ${before} AS value_before, ${after} AS value_after FROM ${ROWS} r`,
+			[group.visit, group.measure]
+		);
+	});
+	const name = column(plan, 'measure name');
+	const value = column(plan, 'measure value');
+	if (plan.shape === 'long' && name && value) {
+		await db.exec('CREATE OR REPLACE TEMP TABLE import_measure_names (name VARCHAR, measure VARCHAR)');
+		for (const [n, m] of measureNames) await db.query('INSERT INTO import_measure_names VALUES (?, ?)', [n, m]);
+		const v = `r.${stagedName(value.index)}`;
+		selects.push(
+			fragment(
+				`SELECT r.source_row, r.row_visit, n.measure,
+				        CASE WHEN r.row_timing = 'after' THEN NULL ELSE ${v} END, CASE WHEN r.row_timing = 'after' THEN ${v} END
+				 FROM ${ROWS} r JOIN import_measure_names n ON n.name = trim(r.${stagedName(name.index)})`
+			)
+		);
+	}
+	const union = selects.length ? join(selects, ' UNION ALL ') : fragment('SELECT NULL::BIGINT, NULL::INTEGER, NULL::VARCHAR, NULL::DOUBLE, NULL::DOUBLE WHERE false');
+	await db.query(
+		`CREATE OR REPLACE TEMP TABLE ${OBSERVATIONS} AS
+		 SELECT * FROM (${union.sql}) o(source_row, visit, measure, value_before, value_after)
+		 WHERE value_before IS NOT NULL OR value_after IS NOT NULL`,
+		union.params
+	);
+}
+
+async function storeGroupedSessions(
+	db: Database,
+	plan: ImportPlan,
+	datasetId: number,
+	base: number,
+	secret: string,
+	measureNames: Map<string, string>
+) {
+	await gatherObservations(db, plan, measureNames);
+	await db.exec(
+		`CREATE OR REPLACE TEMP TABLE ${KEYED} AS
+		 SELECT r.source_row, r.client, r.session_date, o.visit AS key_visit
+		 FROM ${ROWS} r JOIN (SELECT DISTINCT source_row, visit FROM ${OBSERVATIONS}) o USING (source_row)
+		 UNION ALL
+		 SELECT r.source_row, r.client, r.session_date, r.row_visit
+		 FROM ${ROWS} r WHERE r.source_row NOT IN (SELECT source_row FROM ${OBSERVATIONS});
+		 CREATE OR REPLACE TEMP TABLE ${GROUPED} AS
+		 SELECT row_number() OVER (ORDER BY k.client, k.session_date NULLS LAST, k.key_visit NULLS LAST) AS n,
+		        k.client, k.session_date, k.key_visit,
+		        first(r.clinic ORDER BY r.source_row) FILTER (WHERE r.clinic IS NOT NULL) AS clinic,
+		        first(r.therapist ORDER BY r.source_row) FILTER (WHERE r.therapist IS NOT NULL) AS therapist,
+		        first(r.condition_raw ORDER BY r.source_row) FILTER (WHERE r.condition_raw IS NOT NULL) AS condition_raw,
+		        string_agg(DISTINCT r.techniques_raw, ';') AS techniques_raw,
+		        first(r.duration ORDER BY r.source_row) FILTER (WHERE r.duration IS NOT NULL) AS duration
+		 FROM ${KEYED} k JOIN ${ROWS} r USING (source_row)
+		 GROUP BY k.client, k.session_date, k.key_visit;`
+	);
+	const key = `g.client = k.client AND g.session_date IS NOT DISTINCT FROM k.session_date AND g.key_visit IS NOT DISTINCT FROM k.key_visit`;
+	await db.query(
+		`INSERT INTO sessions
+		 SELECT ?::BIGINT + g.n, ?::INTEGER, g.client, g.session_date,
+		        coalesce(g.key_visit, row_number() OVER (PARTITION BY g.client ORDER BY g.session_date NULLS LAST, g.n))::INTEGER,
+		        g.clinic, g.therapist, coalesce(cv.condition, g.condition_raw), g.duration
+		 FROM ${GROUPED} g LEFT JOIN condition_vocabulary cv ON cv.alias = ${MATCH_KEY_SQL('g.condition_raw')}`,
+		[base, datasetId]
+	);
+	await insertTechniques(db, `SELECT ?::BIGINT + n AS session_id, techniques_raw FROM ${GROUPED}`, [base]);
+	await db.query(
+		`INSERT INTO measurements
+		 SELECT ?::BIGINT + g.n, o.measure, max(o.value_before), max(o.value_after)
+		 FROM ${OBSERVATIONS} o
+		 JOIN ${KEYED} k ON k.source_row = o.source_row AND k.key_visit IS NOT DISTINCT FROM o.visit
+		 JOIN ${GROUPED} g ON ${key}
+		 GROUP BY g.n, o.measure`,
+		[base]
+	);
+	for (const c of extraColumns(plan)) {
+		const value = extraValue(c, secret);
+		await db.query(
+			`INSERT INTO session_extras
+			 SELECT DISTINCT ?::BIGINT + g.n, ?, ${value.sql} AS v
+			 FROM ${KEYED} k JOIN ${ROWS} r USING (source_row) JOIN ${GROUPED} g ON ${key}
+			 WHERE v IS NOT NULL`,
+			[base, c.header, ...value.params]
+		);
+	}
+}
+
+export async function storeSessions(
+	db: Database,
+	plan: ImportPlan,
+	datasetId: number,
+	secret: string,
+	measureNames: Map<string, string>
+): Promise<void> {
+	const [{ base }] = await db.query<{ base: number }>('SELECT coalesce(max(session_id), 0)::BIGINT AS base FROM sessions');
+	await stageAcceptedRows(db, plan, secret);
+	if (rowIsSession(plan)) await storeRowSessions(db, plan, datasetId, base, secret);
+	else await storeGroupedSessions(db, plan, datasetId, base, secret, measureNames);
+	await db.query(`INSERT INTO row_hashes SELECT ?::INTEGER, row_hash FROM ${CHECKED} WHERE status = 'ok'`, [datasetId]);
+}

@@ -1,0 +1,132 @@
+import { getContext, setContext } from 'svelte';
+import type { Database } from '../db/database';
+import { decodeText, detectEncoding, readableAsIs, UnreadableFileError } from '../ingest/decode';
+import { previewRows, sniffDialect, type Preview } from '../ingest/sniff';
+import { guessPlan, shapeOf } from '../ingest/guess-plan';
+import type { ImportPlan } from '../ingest/plan';
+import { describeCounts, ImportError, planProblems, runImport, type ImportOutcome } from '../ingest/run-import';
+import { pseudonymKey } from '../ingest/pseudonym-key';
+
+const SAMPLE_BYTES = 64 * 1024;
+export const IMPORT_STEPS = ['Reading the file', 'Checking every row', 'Storing sessions', 'Collecting rejected rows'];
+
+/** A file the user dropped, waiting for them to check its columns. */
+export class PendingFile {
+	plan = $state() as ImportPlan;
+	readonly problems = $derived(planProblems(this.plan));
+
+	constructor(
+		readonly file: File,
+		plan: ImportPlan,
+		readonly preview: Preview
+	) {
+		this.plan = plan;
+	}
+
+	/** Call after changing roles, so the shape follows. */
+	reshape() {
+		this.plan.shape = shapeOf(this.plan);
+	}
+}
+
+export interface ImportProgress {
+	file: string;
+	fileNumber: number;
+	files: number;
+	step: string;
+	/** 0–1 over all files and steps. */
+	fraction: number;
+}
+
+/** Drop → preview → confirm → import. The database and the dashboard's refresh come in as functions. */
+export class Importer {
+	pending = $state<PendingFile[]>([]);
+	progress = $state<ImportProgress | null>(null);
+	outcomes = $state<ImportOutcome[]>([]);
+	alert = $state<string | null>(null);
+
+	readonly busy = $derived(this.progress !== null);
+	readonly status = $derived(this.outcomes.map((o) => `${o.fileName}: ${describeCounts(o)}`));
+
+	constructor(
+		private readonly database: () => Promise<Database>,
+		private readonly afterImport: () => Promise<void>
+	) {}
+
+	async addFiles(files: Iterable<File>): Promise<void> {
+		this.alert = null;
+		const problems: string[] = [];
+		for (const file of files) {
+			try {
+				this.pending.push(await previewFile(file));
+			} catch (error) {
+				problems.push(error instanceof Error ? error.message : String(error));
+			}
+		}
+		if (problems.length) this.alert = problems.join(' ');
+	}
+
+	discard(file: PendingFile) {
+		this.pending = this.pending.filter((p) => p !== file);
+	}
+
+	async importAll(): Promise<void> {
+		const files = [...this.pending];
+		if (files.length === 0) return;
+		this.alert = null;
+		this.outcomes = [];
+		const problems: string[] = [];
+		try {
+			const db = await this.database();
+			const secret = await pseudonymKey(db);
+			for (const [i, pending] of files.entries()) {
+				const report = (step: string) => {
+					const within = Math.max(0, IMPORT_STEPS.indexOf(step)) / IMPORT_STEPS.length;
+					this.progress = { file: pending.file.name, fileNumber: i + 1, files: files.length, step, fraction: (i + within) / files.length };
+				};
+				report(IMPORT_STEPS[0]);
+				try {
+					const data = readableAsIs(pending.plan.encoding)
+						? pending.file
+						: decodeText(new Uint8Array(await pending.file.arrayBuffer()), pending.plan.encoding);
+					const outcome = await runImport(db, data, $state.snapshot(pending.plan) as ImportPlan, { secret, onStep: report });
+					this.outcomes.push(outcome);
+					this.discard(pending);
+				} catch (error) {
+					problems.push(error instanceof ImportError ? error.message : `${pending.file.name}: ${error instanceof Error ? error.message : String(error)}`);
+				}
+			}
+			this.progress = { file: '', fileNumber: files.length, files: files.length, step: 'Redrawing the charts', fraction: 1 };
+			await this.afterImport();
+		} finally {
+			this.progress = null;
+			if (problems.length) this.alert = `Nothing was stored from: ${problems.join(' ')}`;
+		}
+	}
+}
+
+async function previewFile(file: File): Promise<PendingFile> {
+	if (file.size === 0) throw new ImportError(`${file.name} is empty.`);
+	const sample = new Uint8Array(await file.slice(0, SAMPLE_BYTES).arrayBuffer());
+	let encoding;
+	try {
+		encoding = detectEncoding(sample);
+	} catch (error) {
+		if (error instanceof UnreadableFileError) throw new ImportError(`${file.name}: ${error.message}`);
+		throw error;
+	}
+	const partial = file.size > SAMPLE_BYTES;
+	const text = decodeText(sample, encoding);
+	const dialect = sniffDialect(text);
+	// Up to 500 rows: enough to see the codes and timepoints a column uses.
+	const preview = previewRows(text, dialect, 500, partial);
+	if (preview.header.length === 0 || preview.header.every((h) => h.trim() === '')) {
+		throw new ImportError(`${file.name} has no header row with column names.`);
+	}
+	if (preview.rows.length === 0) throw new ImportError(`${file.name} has a header but no data rows.`);
+	return new PendingFile(file, guessPlan({ fileName: file.name, encoding, dialect, preview }), preview);
+}
+
+const KEY = Symbol('importer');
+export const setImporter = (importer: Importer) => setContext(KEY, importer);
+export const getImporter = () => getContext<Importer>(KEY);
