@@ -71,19 +71,28 @@ export function problemsExpression(plan: ImportPlan, secret: string): Fragment {
 	return fragment(`list_filter([${list.sql}], x -> x IS NOT NULL)`, list.params);
 }
 
-/** The columns that make a row what it is, in a fixed order, so the same content hashes the same whatever the file's layout. */
+/**
+ * A row's fingerprint: every field, in a fixed order (roles first, then measures by key, then the other
+ * columns by name), so the same row hashes the same whatever the file's column order.
+ */
 export function fingerprintExpression(plan: ImportPlan): Fragment {
 	const order = ['client', 'date', 'visit', 'timepoint', 'clinic', 'therapist', 'technique', 'condition', 'duration'];
-	const roles = order.flatMap((kind) => {
+	const roles = order.map((kind) => {
 		const c = column(plan, kind as ColumnPlan['role']['kind']);
-		return c ? [labelled(c)] : [fragment('NULL')];
+		return c ? labelled(c) : fragment('NULL');
 	});
-	const measures = plan.columns
-		.filter((c) => c.role.kind === 'measure' || c.role.kind === 'measure name' || c.role.kind === 'measure value')
-		.map((c) => ({ c, key: c.role.kind === 'measure' ? `${c.role.measure}|${c.role.timing}|${c.role.visit ?? ''}` : c.role.kind }))
-		.sort((a, b) => (a.key < b.key ? -1 : 1))
+	const keyOf = (c: ColumnPlan) =>
+		c.role.kind === 'measure'
+			? `1 ${c.role.measure}|${c.role.timing}|${c.role.visit ?? ''}`
+			: c.role.kind === 'measure name' || c.role.kind === 'measure value'
+				? `1 ${c.role.kind}`
+				: `2 ${c.header}`;
+	const others = plan.columns
+		.filter((c) => !order.includes(c.role.kind))
+		.map((c) => ({ c, key: keyOf(c) }))
+		.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : a.c.index - b.c.index))
 		.map(({ c, key }) => fragment(`? || '=' || coalesce(CAST(${staged(c.index)} AS VARCHAR), '')`, [key]));
-	const parts = join([...roles, ...measures], ', ');
+	const parts = join([...roles, ...others], ', ');
 	return fragment(`hash(${parts.sql})`, parts.params);
 }
 

@@ -34,7 +34,8 @@ export function readerReason(reject: ReaderReject, header: string[]): string {
 		case 'LINE SIZE OVER MAXIMUM':
 			return 'the line is too long';
 		case 'INVALID UNICODE':
-			return 'the line is not valid text (invalid UTF-8)';
+		case 'INVALID ENCODING':
+			return 'the line is not valid text in the file’s encoding';
 		default:
 			return reject.message;
 	}

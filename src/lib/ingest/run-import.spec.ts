@@ -251,3 +251,28 @@ describe('scales, privacy and hostile input', () => {
 		expect(await db.query('SELECT count(*)::INTEGER AS n FROM datasets')).toEqual([{ n: 1 }]);
 	});
 });
+
+describe('encodings', () => {
+	it('reads a Latin-1 file whose first accent comes after the sample, losing nothing', async () => {
+		const head = 'client,date,condition,pain_before,pain_after\n' + 'A,2025-01-02,Neck pain,5,3\n'.repeat(3);
+		const bytes = new Uint8Array([...new TextEncoder().encode(head), ...[...'B,2025-01-03,Douleur cervicale r'].map((c) => c.charCodeAt(0)), 0xe9, ...new TextEncoder().encode('currente,6,4\n')]);
+		// The preview saw only the ASCII head, so the plan says UTF-8.
+		const plan = planFor(head, 'latin1.csv');
+		expect(plan.encoding).toBe('utf-8');
+		const outcome = await runImport(db, new Blob([bytes]), plan, { secret: 's' });
+		expect(describeCounts(outcome)).toBe('Read 4 rows · imported 2 · rejected 0 · 2 duplicates');
+		expect(await db.query('SELECT DISTINCT condition FROM sessions ORDER BY 1')).toEqual([
+			{ condition: 'Douleur cervicale récurrente' },
+			{ condition: 'Neck pain' }
+		]);
+	});
+});
+
+describe('duplicates', () => {
+	it('counts a row as a duplicate only when every field repeats, extra columns included', async () => {
+		// A daily diary: the same client on many rows that differ only in unmapped columns.
+		const csv = 'id,day,headache,medication\n1,-3,yes,none\n1,-2,no,none\n1,-2,no,none\n2,0,yes,reduced\n';
+		const outcome = await loadCsv(db, csv);
+		expect(describeCounts(outcome)).toBe('Read 4 rows · imported 3 · rejected 0 · 1 duplicate');
+	});
+});

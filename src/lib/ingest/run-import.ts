@@ -5,7 +5,8 @@
  */
 import type { Database } from '../db/database';
 import type { ImportPlan } from './plan';
-import { stageFile, readerRejects, STAGING, READER_REJECTS } from './stage-file';
+import { decodeText } from './decode';
+import { stageFile, readerRejects, STAGING, READER_REJECTS, type ReaderReject } from './stage-file';
 import { checkRows, CHECKED } from './check-rows';
 import { storeSessions } from './store-sessions';
 import { guessTimepoint } from './guess-plan';
@@ -207,6 +208,25 @@ export async function runImport(
 	givenPlan: ImportPlan,
 	options: ImportOptions
 ): Promise<ImportOutcome> {
+	const outcome = await importOnce(db, data, givenPlan, options);
+	if (outcome !== LATIN_1) return outcome;
+	// The sample looked like UTF-8 but later bytes are not: a Latin-1 export with its first accent further down.
+	const bytes = new Uint8Array(await (data as Blob).arrayBuffer());
+	const plan = { ...givenPlan, encoding: 'windows-1252' as const };
+	const retried = await importOnce(db, decodeText(bytes, 'windows-1252'), plan, options);
+	if (retried === LATIN_1) throw new ImportError(`${givenPlan.fileName} is not valid text in any encoding we read.`);
+	return retried;
+}
+
+const LATIN_1 = Symbol('not UTF-8 after all');
+const isInvalidText = (r: ReaderReject) => /UNICODE|ENCODING/.test(r.errorType) || /invalid unicode/i.test(r.message);
+
+async function importOnce(
+	db: Database,
+	data: Blob | string,
+	givenPlan: ImportPlan,
+	options: ImportOptions
+): Promise<ImportOutcome | typeof LATIN_1> {
 	const problems = planProblems(givenPlan);
 	if (problems.length) throw new ImportError(`${givenPlan.fileName}: ${problems.join(' ')}`);
 	const step = options.onStep ?? (() => {});
@@ -219,6 +239,7 @@ export async function runImport(
 			throw new ImportError(`${givenPlan.fileName} could not be read: ${error instanceof Error ? error.message : String(error)}`);
 		}
 		const reader = await readerRejects(db);
+		if (typeof data !== 'string' && reader.some(isInvalidText)) return LATIN_1;
 		const { plan, measureNames } = await completePlan(db, givenPlan);
 		step('Checking every row');
 		await checkRows(db, plan, options.secret);

@@ -1,0 +1,27 @@
+import { expect, type Page } from '@playwright/test';
+import { fileURLToPath } from 'node:url';
+
+export const fixture = (name: string) => fileURLToPath(new URL(`../fixtures/${name}`, import.meta.url));
+
+/** Opens the app and waits until the dashboard has drawn its first chart. */
+export async function openApp(page: Page) {
+	await page.goto('/');
+	await expect(page.locator('[data-chart] svg, [data-chart] .empty').first()).toBeVisible({ timeout: 30_000 });
+}
+
+/** Picks files as a user would, then confirms the preview; returns the status text. */
+export async function importFiles(page: Page, names: string[], adjust: (page: Page) => Promise<void> = async () => {}) {
+	await page.locator('input[type=file]').setInputFiles(names.map(fixture));
+	const confirm = page.getByRole('button', { name: /^Import/ });
+	await expect(confirm).toBeEnabled();
+	await adjust(page);
+	await confirm.click();
+	await expect(confirm).toHaveCount(0, { timeout: 60_000 });
+	const status = page.getByRole('status').filter({ hasText: 'Read' });
+	await expect(status).toBeVisible();
+	// The dashboard redraws after the import: wait until the stored datasets list the files.
+	for (const name of names) {
+		await expect(page.getByRole('region', { name: 'Stored datasets' })).toContainText(name);
+	}
+	return status;
+}
