@@ -44,6 +44,7 @@ export async function deleteDataset(db: Database, datasetId: number): Promise<vo
 		await tx.query(`DELETE FROM session_extras WHERE session_id IN (${sessions})`, [datasetId]);
 		await tx.query('DELETE FROM sessions WHERE dataset_id = ?', [datasetId]);
 		await tx.query('DELETE FROM row_hashes WHERE dataset_id = ?', [datasetId]);
+		await tx.query('DELETE FROM clients WHERE dataset_id = ?', [datasetId]);
 		await tx.query('DELETE FROM datasets WHERE dataset_id = ?', [datasetId]);
 	});
 	await db.exec('CHECKPOINT');

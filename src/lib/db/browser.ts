@@ -10,7 +10,7 @@ let opening: Promise<Database> | undefined;
 
 /** The page's one database, opened on first use; every caller shares the same promise. */
 export function getDatabase(): Promise<Database> {
-	opening ??= open().catch((error) => {
+	opening ??= openDatabase(STORE).catch((error) => {
 		opening = undefined;
 		throw error;
 	});
@@ -20,10 +20,10 @@ export function getDatabase(): Promise<Database> {
 /** The database file in the browser's origin-private file system: it survives reloads, and only this site can read it. */
 const STORE = 'opfs://massage-outcomes.duckdb';
 
-/** Opens the stored database, or an in-memory one when the browser cannot store (private mode, no OPFS). */
-async function openStore(db: duckdb.AsyncDuckDB): Promise<boolean> {
+/** Opens a stored database, or an in-memory one when the browser cannot store (private mode, no OPFS). */
+async function openStore(db: duckdb.AsyncDuckDB, store: string): Promise<boolean> {
 	try {
-		await db.open({ path: STORE, accessMode: duckdb.DuckDBAccessMode.READ_WRITE, query: QUERY_CONFIG });
+		await db.open({ path: store, accessMode: duckdb.DuckDBAccessMode.READ_WRITE, query: QUERY_CONFIG });
 		return true;
 	} catch (error) {
 		console.warn('Stored data unavailable, using memory only:', error);
@@ -32,11 +32,12 @@ async function openStore(db: duckdb.AsyncDuckDB): Promise<boolean> {
 	}
 }
 
-async function open(): Promise<Database> {
+/** A database in its own worker: the app's store, or another file (the benchmark keeps its own). */
+export async function openDatabase(store: string): Promise<Database> {
 	const worker = new Worker(workerUrl);
 	const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker);
 	await db.instantiate(wasmUrl);
-	const persistent = await openStore(db);
+	const persistent = await openStore(db, store);
 	const connection = await db.connect();
 	await connection.query(OFFLINE_SETTINGS);
 	const database = new WasmDatabase(connection, {

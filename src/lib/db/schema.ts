@@ -42,6 +42,12 @@ CREATE TABLE IF NOT EXISTS measurements (
 	value_before DOUBLE,
 	value_after DOUBLE
 );
+-- One row per client of a dataset, derived when the dataset is stored (metrics/main-technique.ts).
+CREATE TABLE IF NOT EXISTS clients (
+	dataset_id INTEGER NOT NULL,
+	client_id VARCHAR NOT NULL,
+	main_technique VARCHAR NOT NULL
+);
 CREATE TABLE IF NOT EXISTS session_extras (
 	session_id BIGINT NOT NULL,
 	name VARCHAR NOT NULL,

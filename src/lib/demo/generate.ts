@@ -23,6 +23,7 @@ import {
 	type DemoTechnique
 } from './effects';
 import { writtenCondition, writtenTechnique } from './spellings';
+import { DEFAULT_MEASURES } from '../domain/measures';
 
 /** One row of the demo clinic's export, as a clinic system would write it. */
 export interface DemoSession {
@@ -85,6 +86,9 @@ function* clientCourse(rng: Random, clientId: string, year: number): Generator<D
 	const baselinePain = clamp(rng.normal(6.2, 1.3), 2.5, 9.5);
 	const { mean, sd } = MOVEMENT_BASELINE[movement];
 	const baselineRom = rng.normal(mean, sd);
+	// Goniometer readings stay within the joint's range.
+	const scale = DEFAULT_MEASURES.find((m) => m.measure === movement)!;
+	const [romMin, romMax] = [scale.scaleMin ?? -Infinity, scale.scaleMax ?? Infinity];
 	const durationMin = rng.weighted({ '30': 20, '45': 35, '60': 45 });
 
 	let day = rng.integer(0, 334);
@@ -100,8 +104,8 @@ function* clientCourse(rng: Random, clientId: string, year: number): Generator<D
 		const painBefore = half(clamp(baselinePain - progress * painRelief(technique, condition) + rng.normal(0, 0.5), 0, 10));
 		const painAfter = half(clamp(painBefore - relief + rng.normal(0, PAIN_NOISE_SD), 0, 10));
 		const romMeasured = rng.chance(ROM_MEASURED_CHANCE);
-		const romBefore = Math.round(baselineRom + progress * romGain(technique, condition) + rng.normal(0, 1.5));
-		const romAfter = Math.round(romBefore + gain + rng.normal(0, ROM_NOISE_SD));
+		const romBefore = Math.round(clamp(baselineRom + progress * romGain(technique, condition) + rng.normal(0, 1.5), romMin, romMax));
+		const romAfter = Math.round(clamp(romBefore + gain + rng.normal(0, ROM_NOISE_SD), romMin, romMax));
 
 		yield {
 			clientId,

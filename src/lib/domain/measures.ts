@@ -21,13 +21,13 @@ export interface Measure {
 const GONIOMETRY =
 	'Goniometric reliability studies: MDC95 about 2–5° within one rater, up to about 10° between raters';
 
-function rom(measure: string, label: string, scaleMax: number): Measure {
+function rom(measure: string, label: string, scaleMax: number, scaleMin = 0): Measure {
 	return {
 		measure,
 		label,
 		kind: 'rom',
 		unit: '°',
-		scaleMin: 0,
+		scaleMin,
 		scaleMax,
 		direction: 'higher',
 		mcidPoints: 5,
@@ -65,7 +65,8 @@ export const DEFAULT_MEASURES: Measure[] = [
 	rom('knee_flexion', 'Knee flexion', 160),
 	rom('cervical_rotation', 'Cervical rotation', 100),
 	rom('wrist_extension', 'Wrist extension', 90),
-	rom('ankle_dorsiflexion', 'Ankle dorsiflexion', 40),
+	// A stiff ankle may not reach neutral: dorsiflexion is then negative.
+	rom('ankle_dorsiflexion', 'Ankle dorsiflexion', 40, -20),
 	rom('lumbar_flexion', 'Lumbar flexion', 90),
 	rom('thoracic_rotation', 'Thoracic rotation', 60),
 	rom('shoulder_abduction', 'Shoulder abduction', 180),

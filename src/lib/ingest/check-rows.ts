@@ -1,73 +1,86 @@
 /**
- * Row checks the reader cannot make (a pain score of 11 on 0–10, a missing client id), a fingerprint of
- * each row's content for spotting duplicates, and each row's fate: ok, rejected or duplicate.
+ * Row checks the reader cannot make (a pain score of 11 on 0–10, a missing client id) and each row's
+ * fate: kept, rejected or duplicate. A check is a condition that fails and the message that says so;
+ * the conditions alone decide which rows are kept (cheap), and the messages are written only for the
+ * rows that fail (few).
  */
 import type { Database } from '../db/database';
 import type { ColumnPlan, ImportPlan, MeasureDeclaration } from './plan';
-import { STAGING } from './stage-file';
-import { clientExpression, column, fragment, join, labelled, staged, type Fragment } from './staged-columns';
+import { column, fragment, join, labelled, staged, type Fragment } from './staged-columns';
 
-export const CHECKED = 'import_checked';
+export const ROWS = 'import_rows';
+export const SKIPPED = 'import_skipped';
+
+interface Check {
+	fails: Fragment;
+	message: Fragment;
+}
 
 const number = (sql: string) => `regexp_replace(CAST(${sql} AS VARCHAR), '\\.0$', '')`;
 
 function scaleText(m: MeasureDeclaration): string {
-	return `${m.scaleMin}–${m.scaleMax}${m.unit && m.unit !== 'points' ? ` ${m.unit}` : ''} scale of ${m.label}`;
+	const unit = !m.unit || m.unit === 'points' ? '' : m.unit === '°' ? '°' : ` ${m.unit}`;
+	return `${m.scaleMin}–${m.scaleMax}${unit} scale of ${m.label}`;
 }
 
-function outOfScale(c: ColumnPlan, m: MeasureDeclaration | undefined): Fragment | null {
+function outOfScale(c: ColumnPlan, m: MeasureDeclaration | undefined): Check | null {
 	if (!m || m.scaleMin === null || m.scaleMax === null) return null;
 	const v = staged(c.index);
-	return fragment(`CASE WHEN ${v} < ? OR ${v} > ? THEN ? || ${number(v)} || ? END`, [
-		m.scaleMin,
-		m.scaleMax,
-		`${c.header}: `,
-		` is outside the ${scaleText(m)}`
-	]);
+	return {
+		fails: fragment(`(${v} < ? OR ${v} > ?)`, [m.scaleMin, m.scaleMax]),
+		message: fragment(`? || ${number(v)} || ?`, [`${c.header}: `, ` is outside the ${scaleText(m)}`])
+	};
 }
 
-/** The problems of a row, as a list of messages that name the column and the value. */
-export function problemsExpression(plan: ImportPlan, secret: string): Fragment {
-	const checks: Fragment[] = [];
+/** Every check of the plan. `client` is the derived (possibly pseudonymised) client id. */
+function checks(plan: ImportPlan): Check[] {
+	const all: (Check | null)[] = [];
 	const client = column(plan, 'client');
-	if (client) {
-		checks.push(
-			fragment(`CASE WHEN (${clientExpression(plan, secret).sql}) IS NULL THEN ? END`, [
-				...clientExpression(plan, secret).params,
-				`${client.header}: the client id is missing`
-			])
-		);
-	}
+	if (client) all.push({ fails: fragment('client IS NULL'), message: fragment('?', [`${client.header}: the client id is missing`]) });
 	const date = column(plan, 'date');
-	if (date) checks.push(fragment(`CASE WHEN ${staged(date.index)} IS NULL THEN ? END`, [`${date.header}: the date is missing`]));
+	if (date) {
+		all.push({ fails: fragment(`${staged(date.index)} IS NULL`), message: fragment('?', [`${date.header}: the date is missing`]) });
+	}
 	const timepoint = column(plan, 'timepoint');
 	if (timepoint) {
 		const known = Object.keys(plan.timepoints);
-		checks.push(
-			fragment(
-				`CASE WHEN ${staged(timepoint.index)} IS NULL THEN ?
-				      WHEN trim(${staged(timepoint.index)}) NOT IN (${known.map(() => '?').join(', ') || 'NULL'}) THEN ? || trim(${staged(timepoint.index)}) || ? END`,
-				[`${timepoint.header}: the timepoint is missing`, ...known, `${timepoint.header}: "`, '" is not a known timepoint']
-			)
-		);
+		const value = `trim(${staged(timepoint.index)})`;
+		all.push({
+			fails: fragment(`(${value} IS NULL OR ${value} NOT IN (${known.map(() => '?').join(', ') || 'NULL'}))`, known),
+			message: fragment(`CASE WHEN ${value} IS NULL THEN ? ELSE ? || ${value} || ? END`, [
+				`${timepoint.header}: the timepoint is missing`,
+				`${timepoint.header}: "`,
+				'" is not a known timepoint'
+			])
+		});
 	}
 	const measures = new Map(plan.measures.map((m) => [m.measure, m]));
-	for (const c of plan.columns) {
-		if (c.role.kind !== 'measure') continue;
-		const check = outOfScale(c, measures.get(c.role.measure));
-		if (check) checks.push(check);
-	}
+	for (const c of plan.columns) if (c.role.kind === 'measure') all.push(outOfScale(c, measures.get(c.role.measure)));
 	const duration = column(plan, 'duration');
 	if (duration) {
-		checks.push(
-			fragment(`CASE WHEN ${staged(duration.index)} < 0 THEN ? || ${number(staged(duration.index))} || ? END`, [
-				`${duration.header}: `,
-				' is a negative duration'
-			])
-		);
+		all.push({
+			fails: fragment(`${staged(duration.index)} < 0`),
+			message: fragment(`? || ${number(staged(duration.index))} || ?`, [`${duration.header}: `, ' is a negative duration'])
+		});
 	}
-	if (checks.length === 0) return fragment('[]::VARCHAR[]');
-	const list = join(checks, ', ');
+	return all.filter((c): c is Check => c !== null);
+}
+
+/** True when the row passes every check. */
+export function validExpression(plan: ImportPlan): Fragment {
+	const list = checks(plan);
+	if (list.length === 0) return fragment('true');
+	const any = join(list.map((c) => fragment(`coalesce(${c.fails.sql}, false)`, c.fails.params)), ' OR ');
+	return fragment(`NOT (${any.sql})`, any.params);
+}
+
+/** The messages of a failing row, naming the column and the value. */
+function problemsExpression(plan: ImportPlan): Fragment {
+	const parts = checks(plan).map((c) =>
+		fragment(`CASE WHEN coalesce(${c.fails.sql}, false) THEN ${c.message.sql} END`, [...c.fails.params, ...c.message.params])
+	);
+	if (parts.length === 0) return fragment('[]::VARCHAR[]');
+	const list = join(parts, ', ');
 	return fragment(`list_filter([${list.sql}], x -> x IS NOT NULL)`, list.params);
 }
 
@@ -77,6 +90,7 @@ export function problemsExpression(plan: ImportPlan, secret: string): Fragment {
  */
 export function fingerprintExpression(plan: ImportPlan): Fragment {
 	const order = ['client', 'date', 'visit', 'timepoint', 'clinic', 'therapist', 'technique', 'condition', 'duration'];
+	// Typed values hash as they are; the keys are constants, so they cost nothing per row.
 	const roles = order.map((kind) => {
 		const c = column(plan, kind as ColumnPlan['role']['kind']);
 		return c ? labelled(c) : fragment('NULL');
@@ -91,29 +105,44 @@ export function fingerprintExpression(plan: ImportPlan): Fragment {
 		.filter((c) => !order.includes(c.role.kind))
 		.map((c) => ({ c, key: keyOf(c) }))
 		.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : a.c.index - b.c.index))
-		.map(({ c, key }) => fragment(`? || '=' || coalesce(CAST(${staged(c.index)} AS VARCHAR), '')`, [key]));
+		.map(({ c, key }) => fragment(`?, ${staged(c.index)}`, [key]));
 	const parts = join([...roles, ...others], ', ');
 	return fragment(`hash(${parts.sql})`, parts.params);
 }
 
 /**
- * One row per staged row: its problems, fingerprint and fate. A row repeating one already stored, or one
- * earlier in the same file, is a duplicate; a row with a problem is rejected whatever else it is.
+ * Marks duplicates: a kept row whose fingerprint is already stored, or that repeats an earlier kept row of
+ * the same file. Only repeated fingerprints are looked at, so a clean file costs one grouping.
  */
-export async function checkRows(db: Database, plan: ImportPlan, secret: string): Promise<void> {
-	const problems = problemsExpression(plan, secret);
-	const fingerprint = fingerprintExpression(plan);
-	await db.query(
-		`CREATE OR REPLACE TEMP TABLE ${CHECKED} AS
-		 WITH checked AS (
-			SELECT f.source_row, ${problems.sql} AS problems, ${fingerprint.sql} AS row_hash FROM ${STAGING} f
-		 )
-		 SELECT source_row, problems, row_hash,
-		        CASE WHEN len(problems) > 0 THEN 'rejected'
-		             WHEN row_hash IN (SELECT row_hash FROM row_hashes) THEN 'duplicate'
-		             WHEN row_number() OVER (PARTITION BY row_hash, len(problems) = 0 ORDER BY source_row) > 1 THEN 'duplicate'
-		             ELSE 'ok' END AS status
-		 FROM checked`,
-		[...problems.params, ...fingerprint.params]
+export async function markDuplicates(db: Database): Promise<void> {
+	await db.exec(
+		`CREATE OR REPLACE TEMP TABLE ${SKIPPED} AS
+		 SELECT source_row FROM ${ROWS} WHERE keep AND row_hash IN (SELECT row_hash FROM row_hashes)
+		 UNION
+		 SELECT r.source_row FROM ${ROWS} r
+		 JOIN (SELECT row_hash, min(source_row) AS first FROM ${ROWS} WHERE keep GROUP BY row_hash HAVING count(*) > 1) d
+		   ON r.row_hash = d.row_hash AND r.source_row <> d.first
+		 WHERE r.keep;
+		 UPDATE ${ROWS} SET keep = false WHERE source_row IN (SELECT source_row FROM ${SKIPPED});`
+	);
+}
+
+export async function countFates(db: Database) {
+	const [row] = await db.query<{ staged: number; kept: number; rejected: number; duplicates: number }>(
+		`SELECT count(*)::INTEGER AS staged,
+		        count(*) FILTER (WHERE keep)::INTEGER AS kept,
+		        count(*) FILTER (WHERE NOT valid)::INTEGER AS rejected,
+		        (SELECT count(*) FROM ${SKIPPED})::INTEGER AS duplicates
+		 FROM ${ROWS}`
+	);
+	return row;
+}
+
+/** The rows that failed a check, with every message. */
+export async function failedRows(db: Database, plan: ImportPlan): Promise<{ row: number; problems: string[] }[]> {
+	const problems = problemsExpression(plan);
+	return db.query(
+		`SELECT f.source_row AS "row", ${problems.sql} AS problems FROM ${ROWS} f WHERE NOT f.valid ORDER BY f.source_row`,
+		problems.params
 	);
 }

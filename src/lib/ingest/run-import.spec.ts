@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { openNodeDatabase } from '../db/node';
-import type { Database } from '../db/database';
+import type { Database, SqlParam } from '../db/database';
 import { loadCsv, planFor } from '../test/fixtures';
 import { describeCounts, ImportError, runImport } from './run-import';
 
@@ -87,22 +87,17 @@ describe('a clinic export with bad rows', () => {
 		await loadCsv(db, MIXED);
 		const before = { s: await sessions(), m: await measurements(), d: await db.query('SELECT * FROM datasets') };
 		// A database that fails on the measurements insert, after sessions were already written in the transaction.
-		const failing: Database = {
-			...db,
-			persistent: false,
-			query: (sql, params) => db.query(sql, params),
-			exec: (sql) => db.exec(sql),
-			registerFile: (n, d) => db.registerFile(n, d),
-			dropFile: (n) => db.dropFile(n),
-			transaction: (work) =>
+		const failing: Database = Object.assign(Object.create(db) as Database, {
+			transaction: <T>(work: (tx: Database) => Promise<T>) =>
 				db.transaction((tx) =>
-					work({
-						...tx,
-						query: (sql, params) =>
-							sql.includes('INSERT INTO measurements') ? Promise.reject(new Error('disk full')) : tx.query(sql, params)
-					})
+					work(
+						Object.assign(Object.create(tx) as Database, {
+							query: (sql: string, params?: SqlParam[]) =>
+								sql.includes('INSERT INTO measurements') ? Promise.reject(new Error('disk full')) : tx.query(sql, params)
+						})
+					)
 				)
-		};
+		});
 		const other = MIXED.replaceAll('C', 'K');
 		await expect(runImport(failing, other, planFor(other), { secret: 's' })).rejects.toThrow('disk full');
 		expect({ s: await sessions(), m: await measurements(), d: await db.query('SELECT * FROM datasets') }).toEqual(before);

@@ -6,13 +6,14 @@
 import type { Database } from '../db/database';
 import type { ImportPlan } from './plan';
 import { decodeText } from './decode';
-import { stageFile, readerRejects, STAGING, READER_REJECTS, type ReaderReject } from './stage-file';
-import { checkRows, CHECKED } from './check-rows';
+import { clearRejects, distinctInFile, readerRejects, READER_REJECTS, type ReaderReject } from './stage-file';
+import { countFates, failedRows, markDuplicates, ROWS, SKIPPED } from './check-rows';
+import { deriveRows } from './derive-rows';
 import { storeSessions } from './store-sessions';
 import { guessTimepoint } from './guess-plan';
 import { headerWords } from './header-words';
 import { knownMeasure, measureKey, newMeasure } from './guess-roles';
-import { column, stagedName } from './staged-columns';
+import { column } from './staged-columns';
 import { recordSpans, type RecordSpans } from './record-lines';
 import { readerReason, recordAtLine, recordFields, type RejectedRow } from './rejected-rows';
 
@@ -68,42 +69,25 @@ export function planProblems(plan: ImportPlan): string[] {
 	return problems;
 }
 
-async function distinctValues(db: Database, index: number): Promise<string[]> {
-	const rows = await db.query<{ v: string }>(
-		`SELECT DISTINCT trim(${stagedName(index)}) AS v FROM ${STAGING} WHERE ${stagedName(index)} IS NOT NULL ORDER BY 1 LIMIT 10000`
-	);
-	return rows.map((r) => r.v);
-}
-
 /** Timepoints and measure names seen beyond the preview's first rows get their default meaning. */
 async function completePlan(db: Database, plan: ImportPlan): Promise<{ plan: ImportPlan; measureNames: Map<string, string> }> {
+	const distinctValues = (index: number) => distinctInFile(db, FILE, plan, index);
 	const complete: ImportPlan = { ...plan, timepoints: { ...plan.timepoints }, measures: [...plan.measures] };
 	const timepoint = column(plan, 'timepoint');
 	if (timepoint) {
 		let order = Object.keys(complete.timepoints).length + 1;
-		for (const v of await distinctValues(db, timepoint.index)) complete.timepoints[v] ??= guessTimepoint(v, order++);
+		for (const v of await distinctValues(timepoint.index)) complete.timepoints[v] ??= guessTimepoint(v, order++);
 	}
 	const measureNames = new Map<string, string>();
 	const name = column(plan, 'measure name');
 	if (plan.shape === 'long' && name) {
-		for (const v of await distinctValues(db, name.index)) {
+		for (const v of await distinctValues(name.index)) {
 			const key = plan.measureNames[v] ?? knownMeasure(headerWords(v), null, false) ?? measureKey(headerWords(v));
 			measureNames.set(v, key);
 			if (!complete.measures.some((m) => m.measure === key)) complete.measures.push(newMeasure(key, v, ''));
 		}
 	}
 	return { plan: complete, measureNames };
-}
-
-async function countStatuses(db: Database) {
-	const [row] = await db.query<{ staged: number; ok: number; rejected: number; duplicates: number }>(
-		`SELECT count(*)::INTEGER AS staged,
-		        count(*) FILTER (WHERE status = 'ok')::INTEGER AS ok,
-		        count(*) FILTER (WHERE status = 'rejected')::INTEGER AS rejected,
-		        count(*) FILTER (WHERE status = 'duplicate')::INTEGER AS duplicates
-		 FROM ${CHECKED}`
-	);
-	return row;
 }
 
 async function storeDataset(
@@ -158,9 +142,7 @@ async function rejectedRows(
 	text: () => Promise<string>,
 	reader: Awaited<ReturnType<typeof readerRejects>>
 ): Promise<RejectedRow[]> {
-	const checked = await db.query<{ row: number; problems: string[] }>(
-		`SELECT source_row AS "row", problems FROM ${CHECKED} WHERE status = 'rejected' ORDER BY source_row`
-	);
+	const checked = await failedRows(db, plan);
 	if (reader.length === 0 && checked.length === 0) return [];
 	const header = plan.columns.map((c) => c.header);
 	const source = await text();
@@ -195,9 +177,10 @@ async function rejectedRows(
 
 async function cleanUp(db: Database) {
 	await db.exec(
-		`DROP TABLE IF EXISTS ${STAGING}; DROP TABLE IF EXISTS ${CHECKED}; DROP TABLE IF EXISTS ${READER_REJECTS};
-		 DROP TABLE IF EXISTS import_scans; DROP TABLE IF EXISTS import_rows; DROP TABLE IF EXISTS import_obs;
-		 DROP TABLE IF EXISTS import_keyed; DROP TABLE IF EXISTS import_sessions; DROP TABLE IF EXISTS import_measure_names;`
+		`DROP TABLE IF EXISTS ${ROWS}; DROP TABLE IF EXISTS ${SKIPPED};
+		 DROP TABLE IF EXISTS ${READER_REJECTS}; DROP TABLE IF EXISTS import_scans; DROP TABLE IF EXISTS import_obs;
+		 DROP TABLE IF EXISTS import_keyed; DROP TABLE IF EXISTS import_sessions; DROP TABLE IF EXISTS import_measure_names;
+		 DROP TABLE IF EXISTS import_techniques; DROP TABLE IF EXISTS import_conditions;`
 	);
 	await db.dropFile(FILE).catch(() => undefined);
 }
@@ -233,23 +216,26 @@ async function importOnce(
 	try {
 		step('Reading the file');
 		await db.registerFile(FILE, data);
+		await clearRejects(db);
+		let plan = givenPlan;
+		let measureNames = new Map<string, string>();
 		try {
-			await stageFile(db, FILE, givenPlan);
+			({ plan, measureNames } = await completePlan(db, givenPlan));
+			await deriveRows(db, FILE, plan, options.secret);
 		} catch (error) {
 			throw new ImportError(`${givenPlan.fileName} could not be read: ${error instanceof Error ? error.message : String(error)}`);
 		}
 		const reader = await readerRejects(db);
 		if (typeof data !== 'string' && reader.some(isInvalidText)) return LATIN_1;
-		const { plan, measureNames } = await completePlan(db, givenPlan);
 		step('Checking every row');
-		await checkRows(db, plan, options.secret);
-		const statuses = await countStatuses(db);
+		await markDuplicates(db);
+		const fates = await countFates(db);
 		const readerRejected = new Set(reader.map((r) => r.line)).size;
 		const counts: ImportCounts = {
-			read: statuses.staged + readerRejected,
-			imported: statuses.ok,
-			rejected: statuses.rejected + readerRejected,
-			duplicates: statuses.duplicates
+			read: fates.staged + readerRejected,
+			imported: fates.kept,
+			rejected: fates.rejected + readerRejected,
+			duplicates: fates.duplicates
 		};
 		if (counts.read === 0) throw new ImportError(`${plan.fileName} has a header but no data rows.`);
 

@@ -4,7 +4,6 @@ import { MISSING_TOKENS_EXACT } from './sniff';
 import type { ColumnPlan, ImportPlan } from './plan';
 import { stagedName } from './staged-columns';
 
-export const STAGING = 'import_raw';
 export const READER_REJECTS = 'import_rejects';
 const READER_SCANS = 'import_scans';
 
@@ -49,17 +48,25 @@ export function readCsvOptions(plan: ImportPlan): string {
 }
 
 /**
- * Reads the registered file into a temporary table, one typed column per file column, rows numbered in
- * file order. Lines DuckDB cannot read (wrong number of fields, a value that is not a number or a date)
- * land in the rejects table with their line number and reason. Returns the number of rows read.
+ * The registered file as a table expression aliased `f`: one typed column per file column (c0, c1, …),
+ * rows numbered in file order. Lines DuckDB cannot read (wrong number of fields, a value that is not a
+ * number or a date) land in the rejects table with their line number and reason.
  */
-export async function stageFile(db: Database, fileName: string, plan: ImportPlan): Promise<void> {
+export function stagedFile(fileName: string, plan: ImportPlan): string {
+	return `(SELECT row_number() OVER () AS source_row, * FROM read_csv(${quoteLiteral(fileName)}, ${readCsvOptions(plan)})) f`;
+}
+
+export async function clearRejects(db: Database): Promise<void> {
 	await db.exec(`DROP TABLE IF EXISTS ${READER_REJECTS}; DROP TABLE IF EXISTS ${READER_SCANS};`);
-	await db.exec(
-		`CREATE OR REPLACE TEMP TABLE ${STAGING} AS
-		 SELECT row_number() OVER () AS source_row, *
-		 FROM read_csv(${quoteLiteral(fileName)}, ${readCsvOptions(plan)})`
+}
+
+/** Distinct values of one column, read straight from the file (for timepoints and measure names beyond the preview). */
+export async function distinctInFile(db: Database, fileName: string, plan: ImportPlan, index: number): Promise<string[]> {
+	const options = readCsvOptions(plan).replace(/store_rejects = true, rejects_table = '\w+', rejects_scan = '\w+'/, 'ignore_errors = true');
+	const rows = await db.query<{ v: string }>(
+		`SELECT DISTINCT trim(c${index}) AS v FROM read_csv(${quoteLiteral(fileName)}, ${options}) WHERE c${index} IS NOT NULL ORDER BY 1 LIMIT 10000`
 	);
+	return rows.map((r) => r.v);
 }
 
 export interface ReaderReject {

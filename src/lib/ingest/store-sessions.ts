@@ -4,27 +4,14 @@
  * from several rows (pre/post rows, long format) or one row holds several visits (pain_t1, pain_t2…),
  * the measurements are gathered first and grouped into sessions.
  */
-import type { Database } from '../db/database';
+import type { Database, SqlParam } from '../db/database';
 import { MATCH_KEY_SQL } from '../db/schema';
 import { TECHNIQUE_SEPARATOR } from './technique-separator';
 import type { ColumnPlan, ImportPlan } from './plan';
-import { CHECKED } from './check-rows';
-import { STAGING } from './stage-file';
-import {
-	clientExpression,
-	column,
-	dateExpression,
-	fragment,
-	join,
-	labelled,
-	staged,
-	stagedName,
-	timepointExpressions,
-	visitExpression,
-	type Fragment
-} from './staged-columns';
+import { ROWS } from './check-rows';
+import { summariseClients } from '../metrics/main-technique';
+import { column, fragment, join, stagedName, type Fragment } from './staged-columns';
 
-const ROWS = 'import_rows';
 const OBSERVATIONS = 'import_obs';
 const KEYED = 'import_keyed';
 const GROUPED = 'import_sessions';
@@ -35,31 +22,6 @@ export function rowIsSession(plan: ImportPlan): boolean {
 		plan.shape !== 'long' &&
 		!plan.columns.some((c) => c.role.kind === 'measure' && c.role.visit !== undefined) &&
 		!Object.values(plan.timepoints).some((m) => 'timing' in m)
-	);
-}
-
-async function stageAcceptedRows(db: Database, plan: ImportPlan, secret: string) {
-	const tp = timepointExpressions(plan);
-	const condition = column(plan, 'condition');
-	const parts: Fragment[] = [
-		fragment('f.*'),
-		fragment(`(${clientExpression(plan, secret).sql}) AS client`, clientExpression(plan, secret).params),
-		fragment(`${dateExpression(plan)} AS session_date`),
-		fragment(`coalesce(${visitExpression(plan)}, ${tp.visit.sql}) AS row_visit`, tp.visit.params),
-		fragment(`${tp.timing.sql} AS row_timing`, tp.timing.params),
-		fragment(`(${labelled(column(plan, 'clinic')).sql}) AS clinic`, labelled(column(plan, 'clinic')).params),
-		fragment(`(${labelled(column(plan, 'therapist')).sql}) AS therapist`, labelled(column(plan, 'therapist')).params),
-		condition
-			? fragment(`(${labelled(condition).sql}) AS condition_raw`, labelled(condition).params)
-			: fragment(`NULLIF(trim(?), '') AS condition_raw`, [plan.conditionForAll]),
-		fragment(`(${labelled(column(plan, 'technique')).sql}) AS techniques_raw`, labelled(column(plan, 'technique')).params),
-		fragment(`${column(plan, 'duration') ? staged(column(plan, 'duration')!.index) : 'NULL::DOUBLE'} AS duration`)
-	];
-	const select = join(parts, ', ');
-	await db.query(
-		`CREATE OR REPLACE TEMP TABLE ${ROWS} AS
-		 SELECT ${select.sql} FROM ${STAGING} f JOIN ${CHECKED} k USING (source_row) WHERE k.status = 'ok'`,
-		select.params
 	);
 }
 
@@ -95,15 +57,33 @@ function pair(group: MeasureGroup): { before: string; after: string } {
 	};
 }
 
-async function insertTechniques(db: Database, sessionsSql: string, params: unknown[]) {
+/**
+ * Labels are normalised once per distinct spelling, not once per row: a year of sessions uses a few dozen
+ * spellings. Unknown labels are kept as written (trimmed).
+ */
+async function normaliseLabels(db: Database) {
+	await db.query(
+		`CREATE OR REPLACE TEMP TABLE import_techniques AS
+		 SELECT raw, coalesce(tv.technique, part) AS technique
+		 FROM (SELECT raw, trim(unnest(string_split_regex(raw, ?))) AS part
+		       FROM (SELECT DISTINCT techniques_raw AS raw FROM ${ROWS} WHERE keep AND techniques_raw IS NOT NULL)) p
+		 LEFT JOIN technique_vocabulary tv ON tv.alias = ${MATCH_KEY_SQL('p.part')}
+		 WHERE part <> ''`,
+		[TECHNIQUE_SEPARATOR]
+	);
+	await db.exec(
+		`CREATE OR REPLACE TEMP TABLE import_conditions AS
+		 SELECT raw, coalesce(cv.condition, raw) AS condition
+		 FROM (SELECT DISTINCT condition_raw AS raw FROM ${ROWS} WHERE keep AND condition_raw IS NOT NULL) c
+		 LEFT JOIN condition_vocabulary cv ON cv.alias = ${MATCH_KEY_SQL('c.raw')}`
+	);
+}
+
+async function insertTechniques(db: Database, sessionsSql: string, params: SqlParam[]) {
 	await db.query(
 		`INSERT INTO session_techniques
-		 SELECT DISTINCT p.session_id, coalesce(tv.technique, p.part)
-		 FROM (SELECT session_id, trim(unnest(string_split_regex(techniques_raw, ?))) AS part
-		       FROM (${sessionsSql}) WHERE techniques_raw IS NOT NULL) p
-		 LEFT JOIN technique_vocabulary tv ON tv.alias = ${MATCH_KEY_SQL('p.part')}
-		 WHERE p.part <> ''`,
-		[TECHNIQUE_SEPARATOR, ...(params as never[])]
+		 SELECT DISTINCT s.session_id, t.technique FROM (${sessionsSql}) s JOIN import_techniques t ON t.raw = s.techniques_raw`,
+		params
 	);
 }
 
@@ -119,28 +99,30 @@ function extraValue(c: ColumnPlan, secret: string): Fragment {
 }
 
 async function storeRowSessions(db: Database, plan: ImportPlan, datasetId: number, base: number, secret: string) {
+	await normaliseLabels(db);
 	await db.query(
 		`INSERT INTO sessions
 		 SELECT ?::BIGINT + r.source_row, ?::INTEGER, r.client, r.session_date,
 		        coalesce(r.row_visit, row_number() OVER (PARTITION BY r.client ORDER BY r.session_date NULLS LAST, r.source_row))::INTEGER,
-		        r.clinic, r.therapist, coalesce(cv.condition, r.condition_raw), r.duration
-		 FROM ${ROWS} r LEFT JOIN condition_vocabulary cv ON cv.alias = ${MATCH_KEY_SQL('r.condition_raw')}`,
+		        r.clinic, r.therapist, c.condition, r.duration
+		 FROM ${ROWS} r LEFT JOIN import_conditions c ON c.raw = r.condition_raw
+		 WHERE r.keep`,
 		[base, datasetId]
 	);
-	await insertTechniques(db, `SELECT ?::BIGINT + source_row AS session_id, techniques_raw FROM ${ROWS}`, [base]);
+	await insertTechniques(db, `SELECT ?::BIGINT + source_row AS session_id, techniques_raw FROM ${ROWS} WHERE keep`, [base]);
 	for (const group of measureGroups(plan)) {
 		const { before, after } = pair(group);
 		await db.query(
 			`INSERT INTO measurements
 			 SELECT ?::BIGINT + r.source_row, ?, ${before}, ${after} FROM ${ROWS} r
-			 WHERE ${before} IS NOT NULL OR ${after} IS NOT NULL`,
+			 WHERE r.keep AND (${before} IS NOT NULL OR ${after} IS NOT NULL)`,
 			[base, group.measure]
 		);
 	}
 	for (const c of extraColumns(plan)) {
 		const value = extraValue(c, secret);
 		await db.query(
-			`INSERT INTO session_extras SELECT ?::BIGINT + r.source_row, ?, ${value.sql} AS v FROM ${ROWS} r WHERE v IS NOT NULL`,
+			`INSERT INTO session_extras SELECT ?::BIGINT + r.source_row, ?, ${value.sql} AS v FROM ${ROWS} r WHERE r.keep AND v IS NOT NULL`,
 			[base, c.header, ...value.params]
 		);
 	}
@@ -150,7 +132,7 @@ async function gatherObservations(db: Database, plan: ImportPlan, measureNames: 
 	const selects: Fragment[] = measureGroups(plan).map((group) => {
 		const { before, after } = pair(group);
 		return fragment(
-			`SELECT r.source_row, coalesce(?::INTEGER, r.row_visit) AS visit, ? AS measure, ${before} AS value_before, ${after} AS value_after FROM ${ROWS} r`,
+			`SELECT r.source_row, coalesce(?::INTEGER, r.row_visit) AS visit, ? AS measure, ${before} AS value_before, ${after} AS value_after FROM ${ROWS} r WHERE r.keep`,
 			[group.visit, group.measure]
 		);
 	});
@@ -164,7 +146,7 @@ async function gatherObservations(db: Database, plan: ImportPlan, measureNames: 
 			fragment(
 				`SELECT r.source_row, r.row_visit, n.measure,
 				        CASE WHEN r.row_timing = 'after' THEN NULL ELSE ${v} END, CASE WHEN r.row_timing = 'after' THEN ${v} END
-				 FROM ${ROWS} r JOIN import_measure_names n ON n.name = trim(r.${stagedName(name.index)})`
+				 FROM ${ROWS} r JOIN import_measure_names n ON n.name = trim(r.${stagedName(name.index)}) WHERE r.keep`
 			)
 		);
 	}
@@ -186,13 +168,14 @@ async function storeGroupedSessions(
 	measureNames: Map<string, string>
 ) {
 	await gatherObservations(db, plan, measureNames);
+	await normaliseLabels(db);
 	await db.exec(
 		`CREATE OR REPLACE TEMP TABLE ${KEYED} AS
 		 SELECT r.source_row, r.client, r.session_date, o.visit AS key_visit
 		 FROM ${ROWS} r JOIN (SELECT DISTINCT source_row, visit FROM ${OBSERVATIONS}) o USING (source_row)
 		 UNION ALL
 		 SELECT r.source_row, r.client, r.session_date, r.row_visit
-		 FROM ${ROWS} r WHERE r.source_row NOT IN (SELECT source_row FROM ${OBSERVATIONS});
+		 FROM ${ROWS} r WHERE r.keep AND r.source_row NOT IN (SELECT source_row FROM ${OBSERVATIONS});
 		 CREATE OR REPLACE TEMP TABLE ${GROUPED} AS
 		 SELECT row_number() OVER (ORDER BY k.client, k.session_date NULLS LAST, k.key_visit NULLS LAST) AS n,
 		        k.client, k.session_date, k.key_visit,
@@ -209,8 +192,8 @@ async function storeGroupedSessions(
 		`INSERT INTO sessions
 		 SELECT ?::BIGINT + g.n, ?::INTEGER, g.client, g.session_date,
 		        coalesce(g.key_visit, row_number() OVER (PARTITION BY g.client ORDER BY g.session_date NULLS LAST, g.n))::INTEGER,
-		        g.clinic, g.therapist, coalesce(cv.condition, g.condition_raw), g.duration
-		 FROM ${GROUPED} g LEFT JOIN condition_vocabulary cv ON cv.alias = ${MATCH_KEY_SQL('g.condition_raw')}`,
+		        g.clinic, g.therapist, c.condition, g.duration
+		 FROM ${GROUPED} g LEFT JOIN import_conditions c ON c.raw = g.condition_raw`,
 		[base, datasetId]
 	);
 	await insertTechniques(db, `SELECT ?::BIGINT + n AS session_id, techniques_raw FROM ${GROUPED}`, [base]);
@@ -243,8 +226,8 @@ export async function storeSessions(
 	measureNames: Map<string, string>
 ): Promise<void> {
 	const [{ base }] = await db.query<{ base: number }>('SELECT coalesce(max(session_id), 0)::BIGINT AS base FROM sessions');
-	await stageAcceptedRows(db, plan, secret);
 	if (rowIsSession(plan)) await storeRowSessions(db, plan, datasetId, base, secret);
 	else await storeGroupedSessions(db, plan, datasetId, base, secret, measureNames);
-	await db.query(`INSERT INTO row_hashes SELECT ?::INTEGER, row_hash FROM ${CHECKED} WHERE status = 'ok'`, [datasetId]);
+	await db.query(`INSERT INTO row_hashes SELECT ?::INTEGER, row_hash FROM ${ROWS} WHERE keep`, [datasetId]);
+	await summariseClients(db, datasetId);
 }

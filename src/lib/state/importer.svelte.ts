@@ -1,13 +1,13 @@
 import { getContext, setContext } from 'svelte';
 import type { Database } from '../db/database';
-import { decodeText, detectEncoding, readableAsIs, UnreadableFileError } from '../ingest/decode';
-import { previewRows, sniffDialect, type Preview } from '../ingest/sniff';
-import { guessPlan, shapeOf } from '../ingest/guess-plan';
+import { decodeText, readableAsIs } from '../ingest/decode';
+import type { Preview } from '../ingest/sniff';
+import { shapeOf } from '../ingest/guess-plan';
+import { previewFile } from '../ingest/preview-file';
 import type { ImportPlan } from '../ingest/plan';
 import { describeCounts, ImportError, planProblems, runImport, type ImportOutcome } from '../ingest/run-import';
 import { pseudonymKey } from '../ingest/pseudonym-key';
 
-const SAMPLE_BYTES = 64 * 1024;
 export const IMPORT_STEPS = ['Reading the file', 'Checking every row', 'Storing sessions', 'Collecting rejected rows'];
 
 /** A file the user dropped, waiting for them to check its columns. */
@@ -58,7 +58,8 @@ export class Importer {
 		const problems: string[] = [];
 		for (const file of files) {
 			try {
-				this.pending.push(await previewFile(file));
+				const { plan, preview } = await previewFile(file);
+				this.pending.push(new PendingFile(file, plan, preview));
 			} catch (error) {
 				problems.push(error instanceof Error ? error.message : String(error));
 			}
@@ -103,28 +104,6 @@ export class Importer {
 			if (problems.length) this.alert = `Nothing was stored from: ${problems.join(' ')}`;
 		}
 	}
-}
-
-async function previewFile(file: File): Promise<PendingFile> {
-	if (file.size === 0) throw new ImportError(`${file.name} is empty.`);
-	const sample = new Uint8Array(await file.slice(0, SAMPLE_BYTES).arrayBuffer());
-	let encoding;
-	try {
-		encoding = detectEncoding(sample);
-	} catch (error) {
-		if (error instanceof UnreadableFileError) throw new ImportError(`${file.name}: ${error.message}`);
-		throw error;
-	}
-	const partial = file.size > SAMPLE_BYTES;
-	const text = decodeText(sample, encoding);
-	const dialect = sniffDialect(text);
-	// Up to 500 rows: enough to see the codes and timepoints a column uses.
-	const preview = previewRows(text, dialect, 500, partial);
-	if (preview.header.length === 0 || preview.header.every((h) => h.trim() === '')) {
-		throw new ImportError(`${file.name} has no header row with column names.`);
-	}
-	if (preview.rows.length === 0) throw new ImportError(`${file.name} has a header but no data rows.`);
-	return new PendingFile(file, guessPlan({ fileName: file.name, encoding, dialect, preview }), preview);
 }
 
 const KEY = Symbol('importer');
