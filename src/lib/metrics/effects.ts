@@ -1,0 +1,132 @@
+/**
+ * The two effects of DOMAIN.md, never mixed, each summarised per group (main technique, therapist or
+ * clinic) × condition at the client level:
+ * - immediate: within a session, before → after, averaged over each client's sessions;
+ * - course: the client's first session's before → their latest session's before (two sessions or more).
+ * Changes are signed so that positive is better for the measure's direction.
+ */
+import type { Database, SqlParam } from '../db/database';
+import { filteredSessions, groupColumn, type Filters } from './filters';
+import { NOT_RECORDED } from './settings';
+import { cohensD, meanInterval, standardisedResponseMean, type Interval } from './statistics';
+
+export type Effect = 'immediate' | 'course';
+
+export interface EffectRow {
+	group: string;
+	condition: string;
+	clients: number;
+	sessions: number;
+	mean: number;
+	sd: number | null;
+	q1: number;
+	median: number;
+	q3: number;
+	/** Course only: clients whose change reaches the meaningful change. */
+	responders: number | null;
+}
+
+export interface EffectSummary extends EffectRow {
+	ci: Interval | null;
+	srm: number | null;
+	/** Cohen's d against the other groups' clients with the same condition. */
+	d: number | null;
+	responderRate: number | null;
+	hidden: boolean;
+}
+
+/** The per-client values of one effect, for the filtered sessions and one measure. */
+export function clientEffectSql(effect: Effect, filters: Filters): { sql: string; params: SqlParam[] } {
+	const from = filteredSessions(filters);
+	const measurements = `
+		m AS (
+			SELECT s.dataset_id, s.client_id, coalesce(${groupColumn(filters.by)}, '${NOT_RECORDED}') AS grp,
+			       coalesce(s.condition, '${NOT_RECORDED}') AS condition, s.session_date, s.visit,
+			       m.value_before AS b, m.value_after AS a,
+			       (SELECT direction FROM measures WHERE measure = ?) = 'lower' AS lower_better
+			FROM ${from.sql} JOIN measurements m ON m.session_id = s.session_id
+			WHERE m.measure = ?
+		)`;
+	// In the order the placeholders appear: the direction look-up, the filters, the measure.
+	const params: SqlParam[] = [filters.measure, ...from.params, filters.measure];
+	if (effect === 'immediate') {
+		return {
+			sql: `WITH ${measurements}
+				SELECT dataset_id, client_id, grp, condition,
+				       avg(CASE WHEN lower_better THEN b - a ELSE a - b END) AS value, count(*) AS sessions,
+				       NULL::DOUBLE AS baseline
+				FROM m WHERE b IS NOT NULL AND a IS NOT NULL GROUP BY ALL`,
+			params
+		};
+	}
+	return {
+		sql: `WITH ${measurements},
+			course AS (
+				SELECT dataset_id, client_id, grp, condition, any_value(lower_better) AS lower_better,
+				       first(b ORDER BY session_date NULLS LAST, visit) AS baseline,
+				       last(b ORDER BY session_date NULLS LAST, visit) AS latest, count(*) AS sessions
+				FROM m WHERE b IS NOT NULL GROUP BY ALL HAVING count(*) >= 2
+			)
+			SELECT dataset_id, client_id, grp, condition,
+			       CASE WHEN lower_better THEN baseline - latest ELSE latest - baseline END AS value, sessions, baseline
+			FROM course`,
+		params
+	};
+}
+
+/** Group statistics of one effect. Thresholds: the user's, or the measure's defaults. */
+export function effectGroupsSql(effect: Effect, filters: Filters): { sql: string; params: SqlParam[] } {
+	const clients = clientEffectSql(effect, filters);
+	const responder =
+		effect === 'course'
+			? `count(*) FILTER (WHERE value >= coalesce(?, t.points, 'Infinity'::DOUBLE)
+			      OR (coalesce(?, t.percent) IS NOT NULL AND baseline <> 0 AND value / abs(baseline) >= coalesce(?, t.percent)))::INTEGER`
+			: 'NULL::INTEGER';
+	return {
+		sql: `WITH per_client AS (${clients.sql}),
+			t AS (SELECT mcid_points AS points, mcid_percent AS percent FROM measures WHERE measure = ?)
+			SELECT grp AS "group", condition, count(*)::INTEGER AS clients, sum(sessions)::INTEGER AS sessions,
+			       avg(value) AS mean, stddev_samp(value) AS sd,
+			       quantile_cont(value, 0.25) AS q1, median(value) AS median, quantile_cont(value, 0.75) AS q3,
+			       ${responder} AS responders
+			FROM per_client, t
+			GROUP BY grp, condition
+			ORDER BY condition, grp`,
+		params: [
+			...clients.params,
+			filters.measure,
+			...(effect === 'course' ? [filters.mcidPoints, filters.mcidPercent, filters.mcidPercent] : [])
+		]
+	};
+}
+
+/** Adds intervals, SRM, d against the rest of the condition, and hides groups under the minimum size. */
+export function summariseEffects(rows: EffectRow[], minClients: number): EffectSummary[] {
+	return rows.map((row) => {
+		const others = rows.filter((r) => r.condition === row.condition && r.group !== row.group && r.sd !== null);
+		const rest = pool(others);
+		const hidden = row.clients < minClients;
+		return {
+			...row,
+			hidden,
+			ci: row.sd === null ? null : meanInterval(row.mean, row.sd, row.clients),
+			srm: row.sd === null ? null : standardisedResponseMean(row.mean, row.sd),
+			d: rest && row.sd !== null ? cohensD({ mean: row.mean, sd: row.sd, n: row.clients }, rest) : null,
+			responderRate: row.responders === null ? null : row.responders / row.clients
+		};
+	});
+}
+
+/** Mean, SD and n of several groups taken together (from their own means, SDs and ns). */
+export function pool(groups: { mean: number; sd: number | null; clients: number }[]) {
+	const n = groups.reduce((s, g) => s + g.clients, 0);
+	if (n < 2) return null;
+	const mean = groups.reduce((s, g) => s + g.mean * g.clients, 0) / n;
+	const squares = groups.reduce((s, g) => s + (g.clients - 1) * (g.sd ?? 0) ** 2 + g.clients * (g.mean - mean) ** 2, 0);
+	return { mean, sd: Math.sqrt(squares / (n - 1)), n };
+}
+
+export async function effectSummaries(db: Database, effect: Effect, filters: Filters): Promise<EffectSummary[]> {
+	const { sql, params } = effectGroupsSql(effect, filters);
+	return summariseEffects(await db.query<EffectRow>(sql, params), filters.minClients);
+}
