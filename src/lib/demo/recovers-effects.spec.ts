@@ -9,6 +9,8 @@ import { loadDemoClinic } from './load-demo';
 import { painByTechniqueAndCondition, romByTechniqueAndMovement, type WithinSessionRow } from '../metrics/within-session';
 import { frequencyByTechniqueAndCondition } from '../metrics/session-frequency';
 import { COURSE_FACTOR_BY_BAND, PAIN_RELIEF, ROM_GAIN, painRelief } from './effects';
+import { courseEffectByBand } from '../metrics/frequency-bands';
+import { DEFAULT_FILTERS } from '../metrics/filters';
 
 let db: Database;
 let pain: WithinSessionRow[];
@@ -73,22 +75,13 @@ describe('the dashboard recovers the demo clinic’s built-in effects', () => {
 		expect(inBand).toBeLessThan(0.75);
 	});
 
-	it('builds in a better course effect for clients who come 2–4 times a month', async () => {
-		// Course effect: first session's pain before − latest session's pain before, per client, by band.
-		const rows = await db.query<{ band: string; course: number; clients: number }>(`
-			WITH f AS (${(await import('../metrics/session-frequency')).CLIENT_FREQUENCY_SQL}),
-			course AS (
-				SELECT s.dataset_id, s.client_id,
-				       first(m.value_before ORDER BY s.visit) - last(m.value_before ORDER BY s.visit) AS course
-				FROM sessions s JOIN measurements m ON m.session_id = s.session_id AND m.measure = 'pain_nprs'
-				GROUP BY ALL HAVING count(*) >= 4
-			)
-			SELECT CASE WHEN per_month < 2 THEN 'under' WHEN per_month <= 4 THEN 'within' ELSE 'over' END AS band,
-			       avg(course) AS course, count(*)::INTEGER AS clients
-			FROM f JOIN course USING (dataset_id, client_id) GROUP BY ALL`);
-		const band = (b: string) => rows.find((r) => r.band === b)!.course;
+	it('finds a better course effect for clients who come 2–4 times a month', async () => {
+		const bands = await courseEffectByBand(db, DEFAULT_FILTERS);
+		const band = (name: string) => bands.find((b) => b.group === name)!;
+		expect(bands.map((b) => b.group)).toEqual(['under 2', '2–4', 'over 4']);
 		expect(COURSE_FACTOR_BY_BAND['2–4']).toBeGreaterThan(COURSE_FACTOR_BY_BAND['under 2']);
-		expect(band('within')).toBeGreaterThan(band('under') + 0.7);
-		expect(band('within')).toBeGreaterThan(band('over'));
+		expect(band('2–4').mean).toBeGreaterThan(band('under 2').mean + 0.7);
+		expect(band('2–4').mean).toBeGreaterThan(band('over 4').mean);
+		expect(band('2–4').responderRate).toBeGreaterThan(band('under 2').responderRate!);
 	});
 });

@@ -81,3 +81,26 @@ describe('course effect', () => {
 		expect(rows[0]).toMatchObject({ group: 'Not recorded', clients: 4 });
 	});
 });
+
+describe('frequency and outcome', () => {
+	it('groups course effects by sessions a month', async () => {
+		const { courseEffectByBand } = await import('./frequency-bands');
+		// A: 3 sessions in 28 days = 2 × 30/28 = 2.14 a month; B: 2 in 14 days = 2.14; C: 2 in 31 days = 0.97; D: one visit.
+		const bands = await courseEffectByBand(db, filters);
+		expect(bands.map((b) => [b.group, b.clients, b.mean, b.responders])).toEqual([
+			['under 2', 1, 0, 0],
+			['2–4', 2, 2.5, 1]
+		]);
+	});
+
+	it('gives retention at 4, 8 and 12 weeks among clients who could be followed that long', async () => {
+		const { retentionByGroup } = await import('./retention');
+		const rows = await retentionByGroup(db, filters);
+		// The data end on 8 February: everyone started at least 4 weeks before, nobody 8.
+		// Still attending after 4 weeks: A (28 days) yes, B (14) no; C (31) yes, D (one visit) no.
+		expect(rows).toEqual([
+			{ technique: 'PNF stretching', condition: 'Lower back pain', eligible: [2, 0, 0], retained: [1, 0, 0], medianGapDays: 14, medianCourseDays: 21 },
+			{ technique: 'Positional release', condition: 'Lower back pain', eligible: [2, 0, 0], retained: [1, 0, 0], medianGapDays: 31, medianCourseDays: 15.5 }
+		]);
+	});
+});

@@ -24,8 +24,3 @@ export async function summariseClients(db: Database, datasetId: number): Promise
 		[datasetId, datasetId]
 	);
 }
-
-/** Clients of the datasets in the analysis, with their main technique. */
-export const MAIN_TECHNIQUE_SQL = `
-SELECT c.dataset_id, c.client_id, c.main_technique AS technique
-FROM clients c JOIN datasets d ON d.dataset_id = c.dataset_id WHERE d.active`;

@@ -2,8 +2,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { openNodeDatabase } from '../db/node';
 import type { Database } from '../db/database';
 import { loadCsv } from '../test/fixtures';
-import { withinSessionChangeSql, type WithinSessionRow } from './within-session';
-import { FREQUENCY_BY_TECHNIQUE_CONDITION_SQL, type FrequencyRow } from './session-frequency';
+import { painByTechniqueAndCondition, romByTechniqueAndMovement } from './within-session';
+import { frequencyByTechniqueAndCondition } from './session-frequency';
 
 // Three clients, written the way clinics write: synonyms, stray spaces, NA, a missing ROM.
 const CSV = `client,date,condition,techniques,pain_before,pain_after,hip flexion before,hip flexion after
@@ -48,7 +48,8 @@ describe('loading sessions', () => {
 
 describe('immediate (within-session) change', () => {
 	it('averages within each client first, then over the clients of each main technique', async () => {
-		const rows = await db.query<WithinSessionRow>(withinSessionChangeSql('condition', 'measure-key'), ['pain_nprs']);
+		const { rows, totals } = await painByTechniqueAndCondition(db);
+		expect(totals).toEqual({ clients: 3, sessions: 4 });
 		expect(rows).toEqual([
 			// A: (6−4 + 5−4)/2 = 1.5; B: 8−5 = 3; mean over clients (1.5 + 3)/2 = 2.25.
 			// B's one session had PNF and SCS: a 1–1 tie, so B's main technique is the alphabetical first, PNF.
@@ -59,7 +60,7 @@ describe('immediate (within-session) change', () => {
 	});
 
 	it('signs range of motion so that a gain is positive, grouped by movement', async () => {
-		const rows = await db.query<WithinSessionRow>(withinSessionChangeSql('measure', 'measure-kind'), ['rom']);
+		const { rows } = await romByTechniqueAndMovement(db);
 		expect(rows).toEqual([
 			// A: (98−90 + 96−92)/2 = 6
 			{ technique: 'PNF stretching', group: 'Hip flexion', unit: '°', meanChange: 6, clients: 1, sessions: 2 },
@@ -71,7 +72,7 @@ describe('immediate (within-session) change', () => {
 
 describe('session frequency', () => {
 	it('gives sessions per 30 days per client and counts single-visit clients apart', async () => {
-		const rows = await db.query<FrequencyRow>(FREQUENCY_BY_TECHNIQUE_CONDITION_SQL);
+		const rows = await frequencyByTechniqueAndCondition(db);
 		expect(rows).toHaveLength(2);
 		// A: 2 sessions 14 days apart: (2 − 1) × 30 / 14 = 2.142857…; B: one visit, no frequency.
 		// B's techniques tie 1–1, so the alphabetical first, PNF stretching, is B's main technique.

@@ -2,11 +2,11 @@
  * Session frequency per client: sessions per 30 days over the course, (sessions − 1) × 30 / days from
  * first to last visit, so weekly visits give about 4.3. Clients with one visit, or all visits on one day,
  * have no frequency and are counted apart. Each client is grouped by the condition of their first visit
- * and their main technique (main-technique.ts).
+ * and their main technique (main-technique.ts), or their first therapist or clinic.
  */
 import type { Database } from '../db/database';
 import { FREQUENCY_BAND, NOT_RECORDED } from './settings';
-import { MAIN_TECHNIQUE_SQL } from './main-technique';
+import { DEFAULT_FILTERS, filteredSessions, groupColumn, type Filters, type Where } from './filters';
 
 export interface FrequencyRow {
 	technique: string;
@@ -22,23 +22,29 @@ export interface FrequencyRow {
 	overBand: number;
 }
 
-export const CLIENT_FREQUENCY_SQL = `
-WITH course AS (
-	SELECT dataset_id, client_id, count(*) AS sessions,
-	       min(session_date) AS first_visit, max(session_date) AS last_visit,
-	       coalesce(first(condition ORDER BY session_date, visit), '${NOT_RECORDED}') AS condition
-	FROM active_sessions
-	WHERE session_date IS NOT NULL
-	GROUP BY dataset_id, client_id
-),
-main_technique AS (${MAIN_TECHNIQUE_SQL})
-SELECT c.dataset_id, c.client_id, c.condition, mt.technique, c.sessions, c.first_visit, c.last_visit,
-       CASE WHEN c.last_visit > c.first_visit THEN (c.sessions - 1) * 30.0 / (c.last_visit - c.first_visit) END
-         AS per_month
-FROM course c JOIN main_technique mt USING (dataset_id, client_id)`;
+/** Each client's attendance over the filtered sessions; `technique` is the comparison's group. */
+export function clientFrequencySql(filters: Filters): Where {
+	const from = filteredSessions(filters);
+	return {
+		sql: `
+SELECT s.dataset_id, s.client_id,
+       coalesce(first(s.condition ORDER BY s.session_date, s.visit), '${NOT_RECORDED}') AS condition,
+       coalesce(first(${groupColumn(filters.by)} ORDER BY s.session_date, s.visit), '${NOT_RECORDED}') AS technique,
+       count(*) AS sessions, min(s.session_date) AS first_visit, max(s.session_date) AS last_visit,
+       CASE WHEN max(s.session_date) > min(s.session_date)
+            THEN (count(*) - 1) * 30.0 / (max(s.session_date) - min(s.session_date)) END AS per_month
+FROM ${from.sql}
+WHERE s.session_date IS NOT NULL
+GROUP BY s.dataset_id, s.client_id`,
+		params: from.params
+	};
+}
 
-export const FREQUENCY_BY_TECHNIQUE_CONDITION_SQL = `
-WITH client_frequency AS (${CLIENT_FREQUENCY_SQL})
+export function frequencyByGroupSql(filters: Filters): Where {
+	const clients = clientFrequencySql(filters);
+	return {
+		sql: `
+WITH client_frequency AS (${clients.sql})
 SELECT technique, condition,
        median(per_month) AS "medianPerMonth",
        count(per_month)::INTEGER AS clients,
@@ -49,8 +55,12 @@ SELECT technique, condition,
        count(*) FILTER (WHERE per_month > ${FREQUENCY_BAND.high})::INTEGER AS "overBand"
 FROM client_frequency
 GROUP BY ALL
-ORDER BY technique, condition`;
+ORDER BY technique, condition`,
+		params: clients.params
+	};
+}
 
-export function frequencyByTechniqueAndCondition(db: Database): Promise<FrequencyRow[]> {
-	return db.query<FrequencyRow>(FREQUENCY_BY_TECHNIQUE_CONDITION_SQL);
+export function frequencyByTechniqueAndCondition(db: Database, filters: Filters = DEFAULT_FILTERS): Promise<FrequencyRow[]> {
+	const { sql, params } = frequencyByGroupSql(filters);
+	return db.query<FrequencyRow>(sql, params);
 }
