@@ -104,3 +104,23 @@ describe('frequency and outcome', () => {
 		]);
 	});
 });
+
+describe('headline figures', () => {
+	it('gives clients, sessions, medians and the responder count, each with its n', async () => {
+		const { headline } = await import('./overview');
+		expect(await headline(db, filters)).toEqual({
+			clients: 4,
+			sessions: 8,
+			// immediate client means 2, 0.5, 2.5, 3 → median 2.25
+			medianImmediate: 2.25,
+			immediateClients: 4,
+			// course: A 4, B 1, C 0 → median 1
+			medianCourse: 1,
+			courseClients: 3,
+			responders: 1,
+			// 2.14, 2.14, 0.97 → median 30/14
+			medianPerMonth: 30 / 14,
+			frequencyClients: 3
+		});
+	});
+});
