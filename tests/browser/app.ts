@@ -4,9 +4,15 @@ import { fileURLToPath } from 'node:url';
 export const fixture = (name: string) => fileURLToPath(new URL(`../fixtures/${name}`, import.meta.url));
 
 /** Opens the app and waits until the dashboard has drawn its first chart. */
-export async function openApp(page: Page) {
-	await page.goto('/');
-	await expect(page.locator('[data-chart] svg, [data-chart] .empty').first()).toBeVisible({ timeout: 30_000 });
+export async function openApp(page: Page, path = '/') {
+	await page.goto(path);
+	await settled(page);
+}
+
+/** Waits until the dashboard has finished drawing. */
+export async function settled(page: Page) {
+	await expect(page.locator('main[aria-busy="false"]')).toBeVisible({ timeout: 30_000 });
+	await expect(page.locator('[data-chart] svg, [data-chart] .empty').first()).toBeVisible();
 }
 
 /** Picks files as a user would, then confirms the preview; returns the status text. */
@@ -23,5 +29,6 @@ export async function importFiles(page: Page, names: string[], adjust: (page: Pa
 	for (const name of names) {
 		await expect(page.getByRole('region', { name: 'Stored datasets' })).toContainText(name);
 	}
+	await settled(page);
 	return status;
 }

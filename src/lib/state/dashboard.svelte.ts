@@ -1,10 +1,15 @@
 import { getContext, setContext } from 'svelte';
 import type { Database } from '../db/database';
 import { loadDemoClinic } from '../demo/load-demo';
-import { hasAnyDataset, storedData, type StoredData } from '../metrics/overview';
+import { filterChoices, hasAnyDataset, headline, storedData, type FilterChoices, type Headline, type StoredData } from '../metrics/overview';
+import { DEFAULT_FILTERS, type Filters } from '../metrics/filters';
+import { effectSummaries, type EffectSummary } from '../metrics/effects';
+import { courseEffectByBand } from '../metrics/frequency-bands';
+import { retentionByGroup, type RetentionRow } from '../metrics/retention';
+import { measureInfo } from '../metrics/measure-info';
+import type { MeasureInfo } from '../metrics/measure-info';
 import { painByTechniqueAndCondition, romByTechniqueAndMovement, type WithinSessionChart } from '../metrics/within-session';
 import { frequencyByTechniqueAndCondition, type FrequencyRow } from '../metrics/session-frequency';
-import { DEFAULT_MIN_CLIENTS } from '../metrics/settings';
 import { deleteDataset, listDatasets, setActive, showDemo, type StoredDataset } from '../datasets/stored-datasets';
 
 export type LoadStatus = 'opening' | 'loading demo' | 'ready' | 'failed';
@@ -19,15 +24,30 @@ export class Dashboard {
 	pain = $state<WithinSessionChart | null>(null);
 	rom = $state<WithinSessionChart | null>(null);
 	frequency = $state<FrequencyRow[]>([]);
-	minClients = $state(DEFAULT_MIN_CLIENTS);
+	filters = $state<Filters>({ ...DEFAULT_FILTERS });
+	choices = $state<FilterChoices | null>(null);
+	figures = $state<Headline | null>(null);
+	measure = $state<MeasureInfo | null>(null);
+	immediate = $state<EffectSummary[]>([]);
+	course = $state<EffectSummary[]>([]);
+	bands = $state<EffectSummary[]>([]);
+	retention = $state<RetentionRow[]>([]);
+	/** Milliseconds the last redraw's queries took. */
+	lastRefreshMs = $state(0);
+	/** Charts are being redrawn (for aria-busy, and for tests to wait on). */
+	redrawing = $state(false);
+
+	readonly minClients = $derived(this.filters.minClients);
 
 	readonly isDemo = $derived(this.stored?.demoOnly ?? false);
 
 	private db: Database | undefined;
+	private generation = 0;
 
 	constructor(private readonly openDatabase: () => Promise<Database>) {}
 
-	async start(): Promise<void> {
+	async start(filters: Filters = DEFAULT_FILTERS): Promise<void> {
+		this.filters = filters;
 		try {
 			this.db = await this.openDatabase();
 			this.persistent = this.db.persistent;
@@ -43,21 +63,47 @@ export class Dashboard {
 		}
 	}
 
+	/** Reads everything again: after an import or a change of datasets. */
 	async refresh(): Promise<void> {
 		const db = this.db;
 		if (!db) return;
-		const [stored, datasets, pain, rom, frequency] = await Promise.all([
-			storedData(db),
-			listDatasets(db),
-			painByTechniqueAndCondition(db),
-			romByTechniqueAndMovement(db),
-			frequencyByTechniqueAndCondition(db)
-		]);
+		const [stored, datasets, choices] = await Promise.all([storedData(db), listDatasets(db), filterChoices(db)]);
 		this.stored = stored;
 		this.datasets = datasets;
-		this.pain = pain;
-		this.rom = rom;
-		this.frequency = frequency;
+		this.choices = choices;
+		await this.redraw();
+	}
+
+	/** New filters (from the URL): every chart, table and figure follows. */
+	async applyFilters(filters: Filters): Promise<void> {
+		if (JSON.stringify(filters) === JSON.stringify($state.snapshot(this.filters)) && this.figures) return;
+		this.filters = filters;
+		await this.redraw();
+	}
+
+	private async redraw(): Promise<void> {
+		const db = this.db;
+		if (!db) return;
+		const generation = ++this.generation;
+		const filters = $state.snapshot(this.filters) as Filters;
+		const started = performance.now();
+		this.redrawing = true;
+		const [measure, figures, immediate, course, bands, pain, rom, frequency, retention] = await Promise.all([
+			measureInfo(db, filters.measure),
+			headline(db, filters),
+			effectSummaries(db, 'immediate', filters),
+			effectSummaries(db, 'course', filters),
+			courseEffectByBand(db, filters),
+			painByTechniqueAndCondition(db, filters),
+			romByTechniqueAndMovement(db, filters),
+			frequencyByTechniqueAndCondition(db, filters),
+			retentionByGroup(db, filters)
+		]);
+		// A newer redraw started meanwhile: its results win.
+		if (generation !== this.generation) return;
+		Object.assign(this, { measure, figures, immediate, course, bands, pain, rom, frequency, retention });
+		this.lastRefreshMs = performance.now() - started;
+		this.redrawing = false;
 	}
 
 	private async change(work: (db: Database) => Promise<void>) {

@@ -1,0 +1,33 @@
+import type { Database } from '../db/database';
+import type { Direction } from '../domain/measures';
+
+export interface MeasureInfo {
+	measure: string;
+	label: string;
+	unit: string;
+	direction: Direction;
+	mcidPoints: number | null;
+	mcidPercent: number | null;
+	mcidSource: string;
+}
+
+/** "2 points or 30% of baseline (Farrar et al. 2001)" */
+export function thresholdText(m: MeasureInfo, points: number | null, percent: number | null): string {
+	const p = points ?? m.mcidPoints;
+	const pct = percent ?? m.mcidPercent;
+	const parts = [p !== null ? `${p} ${m.unit === 'points' ? 'points' : m.unit}` : null, pct !== null ? `${Math.round(pct * 100)}% of baseline` : null].filter(Boolean);
+	const source = points === null && percent === null ? ` (${m.mcidSource})` : ' (set by you)';
+	return parts.length ? parts.join(' or ') + source : 'none declared';
+}
+
+
+/** A measure's label, unit, direction and default meaningful change. */
+export async function measureInfo(db: Database, measure: string): Promise<MeasureInfo> {
+	const [row] = await db.query<MeasureInfo>(
+		`SELECT measure, label, unit, direction, mcid_points AS "mcidPoints", mcid_percent AS "mcidPercent",
+		        coalesce(mcid_source, '') AS "mcidSource"
+		 FROM measures WHERE measure = ?`,
+		[measure]
+	);
+	return row ?? { measure, label: measure, unit: '', direction: 'higher', mcidPoints: null, mcidPercent: null, mcidSource: '' };
+}
