@@ -1,12 +1,11 @@
 import { getContext, setContext } from 'svelte';
 import type { Database } from '../db/database';
 import { loadDemoClinic } from '../demo/load-demo';
-import { filterChoices, hasAnyDataset, headline, storedData, type FilterChoices, type Headline, type StoredData } from '../metrics/overview';
+import { filterChoices, hasAnyDataset, storedData, type FilterChoices, type Headline, type StoredData } from '../metrics/overview';
+import { dashboardData } from '../metrics/dashboard-data';
 import { DEFAULT_FILTERS, type Filters } from '../metrics/filters';
-import { effectSummaries, type EffectSummary } from '../metrics/effects';
-import { courseEffectByBand } from '../metrics/frequency-bands';
-import { retentionByGroup, type RetentionRow } from '../metrics/retention';
-import { measureInfo } from '../metrics/measure-info';
+import type { EffectSummary } from '../metrics/effects';
+import type { RetentionRow } from '../metrics/retention';
 import type { MeasureInfo } from '../metrics/measure-info';
 import { painByTechniqueAndCondition, romByTechniqueAndMovement, type WithinSessionChart } from '../metrics/within-session';
 import { frequencyByTechniqueAndCondition, type FrequencyRow } from '../metrics/session-frequency';
@@ -88,20 +87,10 @@ export class Dashboard {
 		const filters = $state.snapshot(this.filters) as Filters;
 		const started = performance.now();
 		this.redrawing = true;
-		const [measure, figures, immediate, course, bands, pain, rom, frequency, retention] = await Promise.all([
-			measureInfo(db, filters.measure),
-			headline(db, filters),
-			effectSummaries(db, 'immediate', filters),
-			effectSummaries(db, 'course', filters),
-			courseEffectByBand(db, filters),
-			painByTechniqueAndCondition(db, filters),
-			romByTechniqueAndMovement(db, filters),
-			frequencyByTechniqueAndCondition(db, filters),
-			retentionByGroup(db, filters)
-		]);
+		const data = await dashboardData(db, filters);
 		// A newer redraw started meanwhile: its results win.
 		if (generation !== this.generation) return;
-		Object.assign(this, { measure, figures, immediate, course, bands, pain, rom, frequency, retention });
+		Object.assign(this, data);
 		this.lastRefreshMs = performance.now() - started;
 		this.redrawing = false;
 	}

@@ -1,0 +1,27 @@
+/** Everything the dashboard draws for one set of filters: what a filter change recomputes. */
+import type { Database } from '../db/database';
+import type { Filters } from './filters';
+import { headline } from './overview';
+import { effectSummaries } from './effects';
+import { courseEffectByBand } from './frequency-bands';
+import { retentionByGroup } from './retention';
+import { measureInfo } from './measure-info';
+import { painByTechniqueAndCondition, romByTechniqueAndMovement } from './within-session';
+import { frequencyByTechniqueAndCondition } from './session-frequency';
+
+export async function dashboardData(db: Database, filters: Filters) {
+	const [measure, figures, immediate, course, bands, pain, rom, frequency, retention] = await Promise.all([
+		measureInfo(db, filters.measure),
+		headline(db, filters),
+		effectSummaries(db, 'immediate', filters),
+		effectSummaries(db, 'course', filters),
+		courseEffectByBand(db, filters),
+		painByTechniqueAndCondition(db, filters),
+		romByTechniqueAndMovement(db, filters),
+		frequencyByTechniqueAndCondition(db, filters),
+		retentionByGroup(db, filters)
+	]);
+	return { measure, figures, immediate, course, bands, pain, rom, frequency, retention };
+}
+
+export type DashboardData = Awaited<ReturnType<typeof dashboardData>>;
