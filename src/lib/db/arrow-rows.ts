@@ -1,5 +1,5 @@
 import { Type } from 'apache-arrow';
-import type { Row } from './database';
+import type { Columns, NumberArray, Row } from './database';
 
 /** The parts of an Arrow table we read. Structural, because Node's DuckDB build carries its own Arrow copy. */
 export interface ArrowLikeVector {
@@ -59,4 +59,17 @@ export function arrowToRows<T extends object = Row>(table: ArrowLikeTable): T[] 
 		rows.push(row as unknown as T);
 	}
 	return rows;
+}
+
+/** Arrow result -> typed arrays, one per column (numeric, non-null columns only). */
+export function arrowToColumns(table: ArrowLikeTable): Columns {
+	const columns: Columns['columns'] = {};
+	table.schema.fields.forEach((field, i) => {
+		const values = (table.getChildAt(i) as (ArrowLikeVector & { toArray(): unknown }) | null)?.toArray();
+		if (!ArrayBuffer.isView(values) || values instanceof DataView || values instanceof BigInt64Array || values instanceof BigUint64Array) {
+			throw new Error(`Column ${field.name} is not a plain numeric column`);
+		}
+		columns[field.name] = values as NumberArray;
+	});
+	return { rows: table.numRows, columns };
 }

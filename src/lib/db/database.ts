@@ -8,12 +8,22 @@
  */
 export type SqlParam = string | number | boolean | null;
 export type Row = Record<string, unknown>;
+export type NumberArray = Float64Array | Float32Array | Int32Array | Int16Array | Int8Array | Uint32Array | Uint16Array | Uint8Array;
+export interface Columns {
+	rows: number;
+	columns: Record<string, NumberArray>;
+}
 
 export interface Database {
 	/** Whether what is stored survives a reload (OPFS in the browser); false for an in-memory database. */
 	readonly persistent: boolean;
 	/** Run one statement with `?` placeholders bound to `params`; returns its rows. */
 	query<T extends object = Row>(sql: string, params?: readonly SqlParam[]): Promise<T[]>;
+	/**
+	 * Run one statement and return its numeric columns as typed arrays (no row objects): for loading
+	 * large coded tables fast. Every column must be numeric and non-null (use sentinels in SQL).
+	 */
+	queryColumns(sql: string, params?: readonly SqlParam[]): Promise<Columns>;
 	/** Run statements that return nothing of interest (DDL, several statements separated by `;`). No params. */
 	exec(sql: string): Promise<void>;
 	/**

@@ -1,5 +1,5 @@
-import type { Database, Row, SqlParam } from './database';
-import { arrowToRows, type ArrowLikeTable } from './arrow-rows';
+import type { Columns, Database, Row, SqlParam } from './database';
+import { arrowToColumns, arrowToRows, type ArrowLikeTable } from './arrow-rows';
 
 /**
  * The calls we use, common to duckdb-wasm's async connection (browser) and its blocking one (Node).
@@ -40,6 +40,20 @@ class Direct implements Database {
 		const statement = await this.connection.prepare(sql);
 		try {
 			return arrowToRows<T>(await statement.query(...params));
+		} finally {
+			await statement.close();
+		}
+	}
+
+	async queryColumns(sql: string, params: readonly SqlParam[] = []): Promise<Columns> {
+		const table = params.length === 0 ? await this.connection.query(sql) : await this.withStatement(sql, (s) => s.query(...params));
+		return arrowToColumns(table);
+	}
+
+	private async withStatement<T>(sql: string, use: (statement: PreparedLike) => T | Promise<T>): Promise<T> {
+		const statement = await this.connection.prepare(sql);
+		try {
+			return await use(statement);
 		} finally {
 			await statement.close();
 		}
@@ -94,6 +108,10 @@ export class WasmDatabase implements Database {
 
 	query<T extends object = Row>(sql: string, params: readonly SqlParam[] = []): Promise<T[]> {
 		return this.serial(() => this.direct.query<T>(sql, params));
+	}
+
+	queryColumns(sql: string, params: readonly SqlParam[] = []): Promise<Columns> {
+		return this.serial(() => this.direct.queryColumns(sql, params));
 	}
 
 	exec(sql: string): Promise<void> {

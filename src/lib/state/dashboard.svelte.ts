@@ -3,6 +3,8 @@ import type { Database } from '../db/database';
 import { loadDemoClinic } from '../demo/load-demo';
 import { filterChoices, hasAnyDataset, storedData, type FilterChoices, type Headline, type StoredData } from '../metrics/overview';
 import { dashboardData } from '../metrics/dashboard-data';
+import { loadCube, type Cube } from '../cube/load-cube';
+import { computeDashboard } from '../cube/compute-dashboard';
 import { DEFAULT_FILTERS, type Filters } from '../metrics/filters';
 import type { EffectSummary } from '../metrics/effects';
 import type { RetentionRow } from '../metrics/retention';
@@ -42,6 +44,8 @@ export class Dashboard {
 
 	private db: Database | undefined;
 	private generation = 0;
+	/** The analysed sessions in the page: filter changes are answered from it without a query. */
+	private cube: Cube | null = null;
 
 	constructor(private readonly openDatabase: () => Promise<Database>) {}
 
@@ -70,6 +74,13 @@ export class Dashboard {
 		this.stored = stored;
 		this.datasets = datasets;
 		this.choices = choices;
+		this.cube = null;
+		try {
+			this.cube = await loadCube(db);
+		} catch (error) {
+			// The SQL answers on its own, only slower.
+			console.warn('Filter changes will query the database:', error);
+		}
 		await this.redraw();
 	}
 
@@ -87,7 +98,7 @@ export class Dashboard {
 		const filters = $state.snapshot(this.filters) as Filters;
 		const started = performance.now();
 		this.redrawing = true;
-		const data = await dashboardData(db, filters);
+		const data = this.cube ? computeDashboard(this.cube, filters) : await dashboardData(db, filters);
 		// A newer redraw started meanwhile: its results win.
 		if (generation !== this.generation) return;
 		Object.assign(this, data);
