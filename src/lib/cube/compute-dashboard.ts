@@ -16,15 +16,17 @@ import type { Headline } from '../metrics/overview';
 
 const DAY = (iso: string) => Math.round(Date.parse(`${iso}T00:00:00Z`) / 86_400_000);
 
+/** Numbers in ascending order; a typed array sorts numerically without a comparator, several times faster. */
+const ascending = (values: Iterable<number>) => Float64Array.from(values).sort();
+
 /** DuckDB's quantile_cont: linear interpolation at (n − 1) × p of the sorted values. */
-export function quantile(sorted: number[], p: number): number {
+export function quantile(sorted: ArrayLike<number>, p: number): number {
 	const h = (sorted.length - 1) * p;
 	const lo = Math.floor(h);
 	return lo + 1 < sorted.length ? sorted[lo] + (h - lo) * (sorted[lo + 1] - sorted[lo]) : sorted[lo];
 }
 
 const byString = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-const groupAndCondition = (v: { g: number; c: number }) => v.g * 65536 + v.c;
 
 /** Which sessions the filters keep. */
 function sessionMask(cube: Cube, filters: Filters): Uint8Array {
@@ -57,117 +59,137 @@ function groupOf(cube: Cube, by: Filters['by']): { codes: Int32Array; names: str
 			: { codes: cube.clinic, names: cube.names.clinic };
 }
 
-interface ClientValue {
-	client: number;
-	/** Codes of the group and the condition, for grouping without building strings. */
+/** Receives one client's value for one group × condition (the immediate mean change, or the course change). */
+type Emit = (client: number, g: number, c: number, value: number, sessions: number, baseline: number) => void;
+
+interface Open {
 	g: number;
 	c: number;
-	group: string;
-	condition: string;
-	value: number;
-	sessions: number;
-	baseline: number | null;
+	sum: number;
+	n: number;
+	first: number;
+	last: number;
 }
 
 /**
- * Per client × group × condition: the immediate change (mean over sessions) or the course change.
- * Rows come in client order, so each client's few group × condition pairs are gathered in a small list.
+ * Walks one measure's measurements in client order and emits, per client × group × condition, the
+ * immediate change (mean over sessions) or the course change (first to latest before; two sessions or more).
+ * Nothing is allocated per row: a client's few open groups are reused slots.
  */
-function clientEffects(
+function eachClientEffect(
 	cube: Cube,
 	mask: Uint8Array,
 	measure: number,
 	effect: 'immediate' | 'course',
-	by: Filters['by'],
+	groups: Int32Array,
 	direction: string,
-	splitByCondition = true
-): ClientValue[] {
-	const group = groupOf(cube, by);
+	splitByCondition: boolean,
+	emit: Emit
+): void {
 	const lower = direction === 'lower';
-	const open: { g: number; c: number; sum: number; n: number; first: number; last: number }[] = [];
-	const out: ClientValue[] = [];
+	const slots: Open[] = [];
+	let open = 0;
 	let client = -1;
 	const flush = () => {
-		for (const a of open) {
-			if (effect === 'course' && a.n < 2) continue;
-			out.push({
-				client,
-				g: a.g,
-				c: a.c,
-				group: group.names[a.g],
-				condition: cube.names.condition[a.c],
-				sessions: a.n,
-				value: effect === 'immediate' ? a.sum / a.n : lower ? a.first - a.last : a.last - a.first,
-				baseline: effect === 'immediate' ? null : a.first
-			});
+		for (let x = 0; x < open; x++) {
+			const a = slots[x];
+			if (effect === 'immediate') emit(client, a.g, a.c, a.sum / a.n, a.n, NaN);
+			else if (a.n >= 2) emit(client, a.g, a.c, lower ? a.first - a.last : a.last - a.first, a.n, a.first);
 		}
-		open.length = 0;
+		open = 0;
 	};
-	const m = cube.measurement;
-	const indexes = cube.byMeasure[measure];
+	const { row: rows, before, after } = cube.measurement;
+	const indexes = cube.byMeasure[measure] ?? new Int32Array(0);
 	for (let j = 0; j < indexes.length; j++) {
 		const k = indexes[j];
-		const row = m.row[k];
+		const row = rows[k];
 		if (!mask[row]) continue;
-		const b = m.before[k];
-		const a = m.after[k];
-		if (Number.isNaN(b) || (effect === 'immediate' && Number.isNaN(a))) continue;
+		const b = before[k];
+		const a = after[k];
+		if (b !== b || (effect === 'immediate' && a !== a)) continue; // NaN: missing
 		if (cube.client[row] !== client) {
 			flush();
 			client = cube.client[row];
 		}
-		const g = group.codes[row];
+		const g = groups[row];
 		const c = splitByCondition ? cube.condition[row] : 0;
-		let e = null;
-		for (let x = 0; x < open.length; x++) if (open[x].g === g && open[x].c === c) e = open[x];
-		if (!e) open.push((e = { g, c, sum: 0, n: 0, first: b, last: b }));
+		let e: Open | null = null;
+		for (let x = 0; x < open; x++) if (slots[x].g === g && slots[x].c === c) e = slots[x];
+		if (!e) {
+			e = slots[open] ??= { g, c, sum: 0, n: 0, first: b, last: b };
+			open++;
+			e.g = g;
+			e.c = c;
+			e.sum = 0;
+			e.n = 0;
+			e.first = b;
+		}
 		e.sum += lower ? b - a : a - b;
 		e.n++;
 		e.last = b;
 	}
 	flush();
-	return out;
+}
+
+/** Client values gathered per group, for the statistics of each. */
+class Buckets {
+	readonly map = new Map<number, { group: string; condition: string; values: number[]; sessions: number; responders: number }>();
+
+	add(key: number, group: () => [string, string], value: number, sessions: number, responder: boolean) {
+		let b = this.map.get(key);
+		if (!b) {
+			const [g, c] = group();
+			this.map.set(key, (b = { group: g, condition: c, values: [], sessions: 0, responders: 0 }));
+		}
+		b.values.push(value);
+		b.sessions += sessions;
+		if (responder) b.responders++;
+	}
+
+	rows(withResponders: boolean): EffectRow[] {
+		return [...this.map.values()].map((b) => ({
+			group: b.group,
+			condition: b.condition,
+			clients: b.values.length,
+			sessions: b.sessions,
+			...stats(b.values),
+			responders: withResponders ? b.responders : null
+		}));
+	}
+}
+
+/** Values of one kind across clients, for a headline median, counting distinct clients as they come. */
+class Collected {
+	readonly values: number[] = [];
+	clients = 0;
+	responders = 0;
+	private last = -1;
+	private lastResponder = -1;
+
+	add(client: number, value: number, responder: boolean) {
+		this.values.push(value);
+		if (client !== this.last) (this.clients++, (this.last = client));
+		if (responder && client !== this.lastResponder) (this.responders++, (this.lastResponder = client));
+	}
+
+	median(): number | null {
+		return this.values.length ? quantile(ascending(this.values), 0.5) : null;
+	}
 }
 
 function stats(values: number[]) {
 	const n = values.length;
 	const mean = values.reduce((s, v) => s + v, 0) / n;
 	const sd = n > 1 ? Math.sqrt(values.reduce((s, v) => s + (v - mean) ** 2, 0) / (n - 1)) : null;
-	const sorted = [...values].sort((a, b) => a - b);
+	const sorted = ascending(values);
 	return { mean, sd, q1: quantile(sorted, 0.25), median: quantile(sorted, 0.5), q3: quantile(sorted, 0.75) };
 }
 
-function isResponder(v: ClientValue, measure: CubeMeasure, filters: Filters): boolean {
+/** Whether a course change reaches the meaningful change: the user's threshold, else the measure's. */
+function responderTest(measure: CubeMeasure, filters: Filters): (value: number, baseline: number) => boolean {
 	const points = filters.mcidPoints ?? measure.mcidPoints ?? Infinity;
 	const percent = filters.mcidPercent ?? measure.mcidPercent;
-	return v.value >= points || (percent !== null && v.baseline !== null && v.baseline !== 0 && v.value / Math.abs(v.baseline) >= percent);
-}
-
-/** Client values grouped by a numeric key, named by `nameOf`. */
-function groupRows(
-	values: ClientValue[],
-	keyOf: (v: ClientValue) => number,
-	nameOf: (v: ClientValue) => [string, string],
-	responders: ((v: ClientValue) => boolean) | null
-): EffectRow[] {
-	const groups = new Map<number, { group: string; condition: string; values: ClientValue[] }>();
-	for (const v of values) {
-		const key = keyOf(v);
-		let g = groups.get(key);
-		if (!g) {
-			const [group, condition] = nameOf(v);
-			groups.set(key, (g = { group, condition, values: [] }));
-		}
-		g.values.push(v);
-	}
-	return [...groups.values()].map(({ group, condition, values: vs }) => ({
-		group,
-		condition,
-		clients: vs.length,
-		sessions: vs.reduce((s, v) => s + v.sessions, 0),
-		...stats(vs.map((v) => v.value)),
-		responders: responders ? vs.filter(responders).length : null
-	}));
+	return (value, baseline) => value >= points || (percent !== null && baseline !== 0 && value / Math.abs(baseline) >= percent);
 }
 
 interface ClientFrequency {
@@ -197,34 +219,23 @@ function clientFrequencies(cube: Cube, mask: Uint8Array, by: Filters['by']): Cli
 	return out;
 }
 
-function withinSessionChart(
-	cube: Cube,
-	mask: Uint8Array,
-	measures: number[],
-	by: Filters['by'],
-	groupBy: 'condition' | 'measure',
-	/** Already computed for the chosen measure (the same client values): not computed twice. */
-	known?: { code: number; values: ClientValue[] }
-): WithinSessionChart {
+function withinSessionChart(cube: Cube, mask: Uint8Array, measures: number[], by: Filters['by'], groupBy: 'condition' | 'measure'): WithinSessionChart {
 	// One value per client and group (and condition, or movement): their mean change; then the mean of those.
+	const group = groupOf(cube, by);
 	const rows = new Map<number, WithinSessionRow & { sumOfMeans: number }>();
 	for (const code of measures) {
 		const measure = cube.measures[code];
-		const values =
-			known && known.code === code && groupBy === 'condition'
-				? known.values
-				: clientEffects(cube, mask, code, 'immediate', by, measure.direction, groupBy === 'condition');
-		for (const v of values) {
-			const key = groupBy === 'condition' ? groupAndCondition(v) : v.g * 65536 + code;
+		eachClientEffect(cube, mask, code, 'immediate', group.codes, measure.direction, groupBy === 'condition', (_, g, c, value, sessions) => {
+			const key = g * 65536 + (groupBy === 'condition' ? c : code);
 			let r = rows.get(key);
 			if (!r) {
-				const group = groupBy === 'condition' ? v.condition : measure.label;
-				rows.set(key, (r = { technique: v.group, group, unit: measure.unit, meanChange: 0, clients: 0, sessions: 0, sumOfMeans: 0 }));
+				const name = groupBy === 'condition' ? cube.names.condition[c] : measure.label;
+				rows.set(key, (r = { technique: group.names[g], group: name, unit: measure.unit, meanChange: 0, clients: 0, sessions: 0, sumOfMeans: 0 }));
 			}
-			r.sumOfMeans += v.value;
+			r.sumOfMeans += value;
 			r.clients++;
-			r.sessions += v.sessions;
-		}
+			r.sessions += sessions;
+		});
 	}
 	const clientSeen = new Uint8Array(cube.sessions ? cube.client[cube.sessions - 1] + 1 : 0);
 	const sessionSeen = new Uint8Array(cube.sessions);
@@ -245,6 +256,25 @@ function withinSessionChart(
 	return { rows: out, totals: { clients, sessions } };
 }
 
+/**
+ * The pain heatmap when pain is also the chosen measure: the same client values, already gathered.
+ * Each session has one pain measurement, so the sessions add up without counting one twice.
+ */
+function painFromImmediate(groups: Buckets, all: Collected, unit: string): WithinSessionChart {
+	const rows = [...groups.map.values()]
+		.map((b) => ({
+			technique: b.group,
+			group: b.condition,
+			unit,
+			meanChange: b.values.reduce((s, v) => s + v, 0) / b.values.length,
+			clients: b.values.length,
+			sessions: b.sessions
+		}))
+		.sort((a, b) => byString(a.technique, b.technique) || byString(a.group, b.group));
+	const sessions = rows.reduce((s, r) => s + r.sessions, 0);
+	return { rows, totals: { clients: all.clients, sessions } };
+}
+
 /** Clients by group and condition. */
 function byGroupAndCondition(frequencies: ClientFrequency[]): ClientFrequency[][] {
 	const groups = new Map<string, ClientFrequency[]>();
@@ -260,7 +290,7 @@ function byGroupAndCondition(frequencies: ClientFrequency[]): ClientFrequency[][
 function frequencyRows(frequencies: ClientFrequency[]): FrequencyRow[] {
 	return byGroupAndCondition(frequencies)
 		.map((fs) => {
-			const rates = fs.map((f) => f.perMonth).filter((r): r is number => r !== null).sort((a, b) => a - b);
+			const rates = ascending(fs.map((f) => f.perMonth).filter((r): r is number => r !== null));
 			return {
 				technique: fs[0].group,
 				condition: fs[0].condition,
@@ -278,7 +308,7 @@ function frequencyRows(frequencies: ClientFrequency[]): FrequencyRow[] {
 
 function retentionRows(frequencies: ClientFrequency[]): RetentionRow[] {
 	const end = frequencies.reduce((max, f) => Math.max(max, f.last), -Infinity);
-	const median = (xs: number[]) => (xs.length ? quantile([...xs].sort((a, b) => a - b), 0.5) : null);
+	const median = (xs: number[]) => (xs.length ? quantile(ascending(xs), 0.5) : null);
 	return byGroupAndCondition(frequencies)
 		.map((fs) => ({
 			technique: fs[0].group,
@@ -296,27 +326,50 @@ export function computeDashboard(cube: Cube, filters: Filters): DashboardData {
 	const code = cube.measures.findIndex((m) => m.measure === filters.measure);
 	const measure: CubeMeasure =
 		cube.measures[code] ?? { measure: filters.measure, label: filters.measure, unit: '', direction: 'higher', kind: 'other', mcidPoints: null, mcidPercent: null, mcidSource: '' };
-	const immediateValues = code < 0 ? [] : clientEffects(cube, mask, code, 'immediate', filters.by, measure.direction);
-	const courseValues = code < 0 ? [] : clientEffects(cube, mask, code, 'course', filters.by, measure.direction);
-	const responder = (v: ClientValue) => isResponder(v, measure, filters);
-	const order = (rows: EffectRow[]) => rows.sort((a, b) => byString(a.condition, b.condition) || byString(a.group, b.group));
-	const pair = (v: ClientValue): [string, string] => [v.group, v.condition];
-	const immediate = summariseEffects(order(groupRows(immediateValues, groupAndCondition, pair, null)), filters.minClients);
-	const course = summariseEffects(order(groupRows(courseValues, groupAndCondition, pair, responder)), filters.minClients);
+	const group = groupOf(cube, filters.by);
+	const names = (g: number, c: number) => (): [string, string] => [group.names[g], cube.names.condition[c]];
+	const responder = responderTest(measure, filters);
 
+	const immediateGroups = new Buckets();
+	const immediateAll = new Collected();
+	const courseGroups = new Buckets();
+	const courseAll = new Collected();
 	const frequencies = clientFrequencies(cube, mask, filters.by);
-	const perMonth = new Map(frequencies.map((f) => [f.client, f.perMonth]));
-	const techniqueCourse = filters.by === 'technique' ? courseValues : code < 0 ? [] : clientEffects(cube, mask, code, 'course', 'technique', measure.direction);
-	const banded = techniqueCourse.filter((v) => perMonth.get(v.client) != null);
-	const band = (v: ClientValue) => {
-		const r = perMonth.get(v.client)!;
-		return r < FREQUENCY_BAND.low ? BAND_ORDER[0] : r <= FREQUENCY_BAND.high ? BAND_ORDER[1] : BAND_ORDER[2];
+	const perMonth = new Float64Array(cube.sessions ? cube.client[cube.sessions - 1] + 1 : 0).fill(NaN);
+	for (const f of frequencies) if (f.perMonth !== null) perMonth[f.client] = f.perMonth;
+	const bandGroups = new Buckets();
+	const addToBand = (client: number, value: number, sessions: number, baseline: number) => {
+		const rate = perMonth[client];
+		if (rate !== rate) return;
+		const band = rate < FREQUENCY_BAND.low ? 0 : rate <= FREQUENCY_BAND.high ? 1 : 2;
+		bandGroups.add(band, () => [BAND_ORDER[band], 'All conditions'], value, sessions, responder(value, baseline));
 	};
-	const bandRows = groupRows(banded, (v) => BAND_ORDER.indexOf(band(v)), (v) => [band(v), 'All conditions'], responder);
-	const bands: EffectSummary[] = summariseEffects(BAND_ORDER.flatMap((b) => bandRows.filter((r) => r.group === b)), filters.minClients);
+	if (code >= 0) {
+		eachClientEffect(cube, mask, code, 'immediate', group.codes, measure.direction, true, (client, g, c, value, sessions) => {
+			immediateGroups.add(g * 65536 + c, names(g, c), value, sessions, false);
+			immediateAll.add(client, value, false);
+		});
+		eachClientEffect(cube, mask, code, 'course', group.codes, measure.direction, true, (client, g, c, value, sessions, baseline) => {
+			const responds = responder(value, baseline);
+			courseGroups.add(g * 65536 + c, names(g, c), value, sessions, responds);
+			courseAll.add(client, value, responds);
+			if (filters.by === 'technique') addToBand(client, value, sessions, baseline);
+		});
+		// Bands are compared over all groups together, each client's course by main technique.
+		if (filters.by !== 'technique') {
+			eachClientEffect(cube, mask, code, 'course', cube.technique, measure.direction, true, (client, _g, _c, value, sessions, baseline) =>
+				addToBand(client, value, sessions, baseline)
+			);
+		}
+	}
+	const order = (rows: EffectRow[]) => rows.sort((a, b) => byString(a.condition, b.condition) || byString(a.group, b.group));
+	const immediate = summariseEffects(order(immediateGroups.rows(false)), filters.minClients);
+	const course = summariseEffects(order(courseGroups.rows(true)), filters.minClients);
+	const bands: EffectSummary[] = summariseEffects(
+		bandGroups.rows(true).sort((a, b) => BAND_ORDER.indexOf(a.group) - BAND_ORDER.indexOf(b.group)),
+		filters.minClients
+	);
 
-	const pain = cube.measures.findIndex((m) => m.measure === 'pain_nprs');
-	const romCodes = cube.measures.flatMap((m, i) => (m.kind === 'rom' ? [i] : []));
 	let clients = 0;
 	let sessions = 0;
 	let lastClient = -1;
@@ -329,19 +382,20 @@ export function computeDashboard(cube: Cube, filters: Filters): DashboardData {
 			lastClient = cube.client[i];
 		}
 	}
-	const sortedValues = (vs: ClientValue[]) => vs.map((v) => v.value).sort((a, b) => a - b);
-	const rates = frequencies.map((f) => f.perMonth).filter((r): r is number => r !== null).sort((a, b) => a - b);
+	const rates = ascending(frequencies.map((f) => f.perMonth).filter((r): r is number => r !== null));
 	const figures: Headline = {
 		clients,
 		sessions,
-		medianImmediate: immediateValues.length ? quantile(sortedValues(immediateValues), 0.5) : null,
-		immediateClients: new Set(immediateValues.map((v) => v.client)).size,
-		medianCourse: courseValues.length ? quantile(sortedValues(courseValues), 0.5) : null,
-		courseClients: new Set(courseValues.map((v) => v.client)).size,
-		responders: new Set(courseValues.filter(responder).map((v) => v.client)).size,
+		medianImmediate: immediateAll.median(),
+		immediateClients: immediateAll.clients,
+		medianCourse: courseAll.median(),
+		courseClients: courseAll.clients,
+		responders: courseAll.responders,
 		medianPerMonth: rates.length ? quantile(rates, 0.5) : null,
 		frequencyClients: rates.length
 	};
+	const pain = cube.measures.findIndex((m) => m.measure === 'pain_nprs');
+	const romCodes = cube.measures.flatMap((m, i) => (m.kind === 'rom' ? [i] : []));
 	const { kind: _kind, ...info } = measure;
 	return {
 		measure: info,
@@ -349,7 +403,10 @@ export function computeDashboard(cube: Cube, filters: Filters): DashboardData {
 		immediate,
 		course,
 		bands,
-		pain: withinSessionChart(cube, mask, pain < 0 ? [] : [pain], filters.by, 'condition', { code, values: immediateValues }),
+		pain:
+			pain === code
+				? painFromImmediate(immediateGroups, immediateAll, measure.unit)
+				: withinSessionChart(cube, mask, pain < 0 ? [] : [pain], filters.by, 'condition'),
 		rom: withinSessionChart(cube, mask, romCodes, filters.by, 'measure'),
 		frequency: frequencyRows(frequencies),
 		retention: frequencies.length ? retentionRows(frequencies) : []
