@@ -17,8 +17,10 @@ describe('effect forest plot', () => {
 
 	it('marks zero and the meaningful change', () => {
 		const options = effectChartOptions(effectRows(rows), { width: 800, xLabel: 'x', threshold: 2, ariaLabel: 'a' });
-		const rules = (options.marks ?? []).slice(0, 2).map((m) => (m as unknown as { data: number[] }).data);
+		const rules = (options.marks ?? []).slice(1, 3).map((m) => (m as unknown as { data: number[] }).data);
 		expect(rules).toEqual([[0], [2]]);
 		expect(options.height).toBe(50 + 24);
+		// On a phone the long labels wrap onto two lines, in taller rows.
+		expect(effectChartOptions(effectRows(rows), { width: 300, xLabel: 'x', threshold: 2, ariaLabel: 'a' }).height).toBe(50 + 32);
 	});
 });

@@ -40,19 +40,25 @@ export interface EffectLook {
 export function effectChartOptions(rows: EffectRowShape[], look: EffectLook): Plot.PlotOptions {
 	const small = look.width < 640;
 	const fontSize = small ? 10 : 12;
-	const marginLeft = Math.min(look.width * 0.5, Math.max(80, ...rows.map((r) => r.label.length * fontSize * 0.58)) + 10);
+	const widest = Math.max(80, ...rows.map((r) => r.label.length * fontSize * 0.58)) + 10;
+	const marginLeft = Math.min(look.width * 0.5, widest);
+	// Labels too long for half the width wrap onto two lines, with taller rows.
+	const wrap = widest > marginLeft;
+	// Plot measures line width in ems.
+	const lineWidth = (marginLeft - 12) / fontSize;
 	const groups = [...new Set(rows.map((r) => r.group))];
 	return {
 		width: look.width,
-		height: 50 + rows.length * 24,
+		height: 50 + rows.length * (wrap ? 32 : 24),
 		marginLeft,
 		marginRight: 48,
 		ariaLabel: look.ariaLabel,
 		style: { fontSize: `${fontSize}px` },
 		x: { label: look.xLabel, grid: true },
-		y: { label: null, domain: rows.map((r) => r.label) },
+		y: { label: null, domain: rows.map((r) => r.label), axis: null },
 		color: { domain: groups, range: PALETTE },
 		marks: [
+			Plot.axisY({ label: null, tickSize: 0, lineWidth }),
 			Plot.ruleX([0], { stroke: '#555' }),
 			...(look.threshold !== null ? [Plot.ruleX([look.threshold], { stroke: '#555', strokeDasharray: '4,3' })] : []),
 			Plot.ruleY(rows, { y: 'label', x1: 'low', x2: 'high', stroke: 'group', strokeWidth: 2 }),
