@@ -17,7 +17,7 @@ import type { Headline } from '../metrics/overview';
 const DAY = (iso: string) => Math.round(Date.parse(`${iso}T00:00:00Z`) / 86_400_000);
 
 /** Numbers in ascending order; a typed array sorts numerically without a comparator, several times faster. */
-const ascending = (values: Iterable<number>) => Float64Array.from(values).sort();
+const ascending = (values: number[]) => new Float64Array(values).sort();
 
 /** DuckDB's quantile_cont: linear interpolation at (n − 1) × p of the sorted values. */
 export function quantile(sorted: ArrayLike<number>, p: number): number {
@@ -194,6 +194,8 @@ function responderTest(measure: CubeMeasure, filters: Filters): (value: number, 
 
 interface ClientFrequency {
 	client: number;
+	/** Codes of group and condition, for grouping. */
+	key: number;
 	group: string;
 	condition: string;
 	sessions: number;
@@ -209,7 +211,16 @@ function clientFrequencies(cube: Cube, mask: Uint8Array, by: Filters['by']): Cli
 	for (let i = 0; i < cube.sessions; i++) {
 		if (!mask[i] || cube.date[i] === NO_DATE) continue;
 		if (!current || current.client !== cube.client[i]) {
-			current = { client: cube.client[i], group: group.names[group.codes[i]], condition: cube.names.condition[cube.condition[i]], sessions: 0, first: cube.date[i], last: cube.date[i], perMonth: null };
+			current = {
+				client: cube.client[i],
+				key: group.codes[i] * 65536 + cube.condition[i],
+				group: group.names[group.codes[i]],
+				condition: cube.names.condition[cube.condition[i]],
+				sessions: 0,
+				first: cube.date[i],
+				last: cube.date[i],
+				perMonth: null
+			};
 			out.push(current);
 		}
 		current.sessions++;
@@ -277,12 +288,11 @@ function painFromImmediate(groups: Buckets, all: Collected, unit: string): Withi
 
 /** Clients by group and condition. */
 function byGroupAndCondition(frequencies: ClientFrequency[]): ClientFrequency[][] {
-	const groups = new Map<string, ClientFrequency[]>();
+	const groups = new Map<number, ClientFrequency[]>();
 	for (const f of frequencies) {
-		const key = `${f.group}\u0000${f.condition}`;
-		const list = groups.get(key);
+		const list = groups.get(f.key);
 		if (list) list.push(f);
-		else groups.set(key, [f]);
+		else groups.set(f.key, [f]);
 	}
 	return [...groups.values()];
 }
