@@ -1,5 +1,5 @@
 import type { Database, SqlParam } from './database';
-import { DEFAULT_MEASURES } from '../domain/measures';
+import { DEFAULT_MEASURES, type Measure } from '../domain/measures';
 import { TECHNIQUE_SYNONYMS } from '../domain/techniques';
 import { CONDITION_SYNONYMS } from '../domain/conditions';
 
@@ -96,24 +96,19 @@ async function insertRows(db: Database, table: string, rows: SqlParam[][]): Prom
 	await db.query(`INSERT OR IGNORE INTO ${table} VALUES ${rows.map(() => tuple).join(', ')}`, rows.flat());
 }
 
+/** A measure as a row of the measures table, in column order. */
+export function measureRow(m: Measure): SqlParam[] {
+	return [m.measure, m.label, m.kind, m.unit, m.scaleMin, m.scaleMax, m.direction, m.mcidPoints, m.mcidPercent, m.mcidSource];
+}
+
+/** Declares measures, the user's declaration replacing a stored one. */
+export async function saveMeasures(db: Database, measures: Measure[]): Promise<void> {
+	for (const m of measures) await db.query('INSERT OR REPLACE INTO measures VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)', measureRow(m));
+}
+
 export async function createSchema(db: Database): Promise<void> {
 	await db.exec(SCHEMA_SQL);
-	await insertRows(
-		db,
-		'measures',
-		DEFAULT_MEASURES.map((m) => [
-			m.measure,
-			m.label,
-			m.kind,
-			m.unit,
-			m.scaleMin,
-			m.scaleMax,
-			m.direction,
-			m.mcidPoints,
-			m.mcidPercent,
-			m.mcidSource
-		])
-	);
+	await insertRows(db, 'measures', DEFAULT_MEASURES.map(measureRow));
 	await insertRows(db, 'technique_vocabulary', vocabularyRows(TECHNIQUE_SYNONYMS));
 	await insertRows(db, 'condition_vocabulary', vocabularyRows(CONDITION_SYNONYMS));
 }

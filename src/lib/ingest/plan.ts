@@ -1,7 +1,7 @@
 import type { Encoding } from './decode';
 import type { CsvDialect } from './sniff';
 import type { DateFormat } from './dates';
-import type { Direction, MeasureKind } from '../domain/measures';
+import type { Measure } from '../domain/measures';
 import type { IdentifierFinding } from './identifiers';
 
 /** Whether a measure column holds the value before a session, after it, or one value at a visit. */
@@ -46,18 +46,7 @@ export interface ColumnPlan {
 }
 
 /** A measure the file brings, declared by the user (or guessed): scale and direction. */
-export interface MeasureDeclaration {
-	measure: string;
-	label: string;
-	kind: MeasureKind;
-	unit: string;
-	scaleMin: number | null;
-	scaleMax: number | null;
-	direction: Direction;
-	mcidPoints: number | null;
-	mcidPercent: number | null;
-	mcidSource: string;
-}
+export type MeasureDeclaration = Measure;
 
 /** How a visit/timepoint value maps onto the model: a visit number, or before/after within a session. */
 export type TimepointMeaning = { visit: number } | { timing: 'before' | 'after' };

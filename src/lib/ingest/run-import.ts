@@ -6,6 +6,7 @@
 import type { Database } from '../db/database';
 import type { ImportPlan } from './plan';
 import { decodeText } from './decode';
+import { saveMeasures } from '../db/schema';
 import { clearRejects, distinctInFile, readerRejects, READER_REJECTS, type ReaderReject } from './stage-file';
 import { countFates, failedRows, markDuplicates, ROWS, SKIPPED } from './check-rows';
 import { deriveRows } from './derive-rows';
@@ -112,20 +113,7 @@ async function storeDataset(
 			counts.rejected,
 			counts.duplicates
 		]);
-		for (const m of plan.measures) {
-			await tx.query('INSERT OR REPLACE INTO measures VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)', [
-				m.measure,
-				m.label,
-				m.kind,
-				m.unit,
-				m.scaleMin,
-				m.scaleMax,
-				m.direction,
-				m.mcidPoints,
-				m.mcidPercent,
-				m.mcidSource
-			]);
-		}
+		await saveMeasures(tx, plan.measures);
 		await storeSessions(tx, plan, id, options.secret, measureNames);
 		const [{ sessions }] = await tx.query<{ sessions: number }>(
 			'SELECT count(*)::INTEGER AS sessions FROM sessions WHERE dataset_id = ?',
