@@ -72,3 +72,17 @@ describe('quantiles', () => {
 		expect(quantile([5], 0.75)).toBe(5);
 	});
 });
+
+describe('quantile by selection', () => {
+	it('matches the sorted quantile on random values, ties and tiny arrays', async () => {
+		const { quantileOf } = await import('./compute-dashboard');
+		let seed = 7;
+		const random = () => ((seed = (seed * 16807) % 2147483647) / 2147483647) * 10;
+		for (const n of [1, 2, 3, 10, 101, 1000]) {
+			const values = Array.from({ length: n }, () => Math.round(random() * 2) / 2);
+			const sorted = [...values].sort((a, b) => a - b);
+			for (const p of [0.25, 0.5, 0.75]) expect(quantileOf(values, p)).toBeCloseTo(quantile(sorted, p), 12);
+		}
+		expect(quantileOf([], 0.5)).toBeNull();
+	});
+});

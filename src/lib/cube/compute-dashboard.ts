@@ -4,6 +4,7 @@
  */
 import type { Cube, CubeMeasure } from './load-cube';
 import { NO_DATE } from './load-cube';
+import { cellUnits, sessionUnits, type Units } from './units';
 import type { Filters } from '../metrics/filters';
 import { summariseEffects, type EffectRow, type EffectSummary } from '../metrics/effects';
 import { BAND_ORDER } from '../metrics/frequency-bands';
@@ -19,6 +20,46 @@ const DAY = (iso: string) => Math.round(Date.parse(`${iso}T00:00:00Z`) / 86_400_
 /** Numbers in ascending order; a typed array sorts numerically without a comparator, several times faster. */
 const ascending = (values: number[]) => new Float64Array(values).sort();
 
+/** The k-th smallest value (0-based), rearranging `a` (quickselect, Hoare partition): linear time. */
+function select(a: Float64Array, k: number): number {
+	let lo = 0;
+	let hi = a.length - 1;
+	while (hi > lo) {
+		const pivot = a[(lo + hi) >> 1];
+		let i = lo;
+		let j = hi;
+		while (i <= j) {
+			while (a[i] < pivot) i++;
+			while (a[j] > pivot) j--;
+			if (i <= j) {
+				const t = a[i];
+				a[i] = a[j];
+				a[j] = t;
+				i++;
+				j--;
+			}
+		}
+		if (k <= j) hi = j;
+		else if (k >= i) lo = i;
+		else return a[k];
+	}
+	return a[k];
+}
+
+/** One quantile of many values without sorting them all: the same result as `quantile` on the sorted values. */
+export function quantileOf(values: ArrayLike<number>, p: number): number | null {
+	if (values.length === 0) return null;
+	const a = new Float64Array(values);
+	const h = (a.length - 1) * p;
+	const lo = Math.floor(h);
+	const low = select(a, lo);
+	if (lo + 1 >= a.length || h === lo) return low;
+	// After selecting, everything right of `lo` is ≥ low: the next value is their minimum.
+	let next = Infinity;
+	for (let i = lo + 1; i < a.length; i++) if (a[i] < next) next = a[i];
+	return low + (h - lo) * (next - low);
+}
+
 /** DuckDB's quantile_cont: linear interpolation at (n − 1) × p of the sorted values. */
 export function quantile(sorted: ArrayLike<number>, p: number): number {
 	const h = (sorted.length - 1) * p;
@@ -28,9 +69,9 @@ export function quantile(sorted: ArrayLike<number>, p: number): number {
 
 const byString = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
-/** Which sessions the filters keep. */
-function sessionMask(cube: Cube, filters: Filters): Uint8Array {
-	const mask = new Uint8Array(cube.sessions);
+/** Which units the filters keep. A date range needs session units. */
+function unitMask(cube: Cube, units: Units, filters: Filters): Uint8Array {
+	const mask = new Uint8Array(units.count);
 	const from = filters.from ? DAY(filters.from) : null;
 	const to = filters.to ? DAY(filters.to) : null;
 	const allowed = (names: string[], chosen: string[]) => (chosen.length ? names.map((n) => chosen.includes(n) && n !== NOT_RECORDED) : null);
@@ -38,25 +79,25 @@ function sessionMask(cube: Cube, filters: Filters): Uint8Array {
 	const therapists = allowed(cube.names.therapist, filters.therapists);
 	const conditions = allowed(cube.names.condition, filters.conditions);
 	const techniques = filters.techniques.length ? cube.names.technique.map((n) => filters.techniques.includes(n)) : null;
-	for (let i = 0; i < cube.sessions; i++) {
-		const d = cube.date[i];
+	for (let i = 0; i < units.count; i++) {
+		const d = units.date[i];
 		if (from !== null && (d === NO_DATE || d < from)) continue;
 		if (to !== null && (d === NO_DATE || d > to)) continue;
-		if (clinics && !clinics[cube.clinic[i]]) continue;
-		if (therapists && !therapists[cube.therapist[i]]) continue;
-		if (conditions && !conditions[cube.condition[i]]) continue;
-		if (techniques && !techniques[cube.technique[i]]) continue;
+		if (clinics && !clinics[units.clinic[i]]) continue;
+		if (therapists && !therapists[units.therapist[i]]) continue;
+		if (conditions && !conditions[units.condition[i]]) continue;
+		if (techniques && !techniques[units.technique[i]]) continue;
 		mask[i] = 1;
 	}
 	return mask;
 }
 
-function groupOf(cube: Cube, by: Filters['by']): { codes: Int32Array; names: string[] } {
+function groupOf(cube: Cube, units: Units, by: Filters['by']): { codes: Int32Array; names: string[] } {
 	return by === 'technique'
-		? { codes: cube.technique, names: cube.names.technique }
+		? { codes: units.technique, names: cube.names.technique }
 		: by === 'therapist'
-			? { codes: cube.therapist, names: cube.names.therapist }
-			: { codes: cube.clinic, names: cube.names.clinic };
+			? { codes: units.therapist, names: cube.names.therapist }
+			: { codes: units.clinic, names: cube.names.clinic };
 }
 
 /** Receives one client's value for one group × condition (the immediate mean change, or the course change). */
@@ -68,16 +109,18 @@ interface Open {
 	sum: number;
 	n: number;
 	first: number;
+	firstKey: number;
 	last: number;
+	lastKey: number;
 }
 
 /**
- * Walks one measure's measurements in client order and emits, per client × group × condition, the
- * immediate change (mean over sessions) or the course change (first to latest before; two sessions or more).
- * Nothing is allocated per row: a client's few open groups are reused slots.
+ * Walks one measure's entries in client order and emits, per client × group × condition, the immediate
+ * change (mean over sessions with before and after) or the course change (first to latest before; two
+ * sessions or more). Nothing is allocated per entry: a client's few open groups are reused slots.
  */
 function eachClientEffect(
-	cube: Cube,
+	units: Units,
 	mask: Uint8Array,
 	measure: number,
 	effect: 'immediate' | 'course',
@@ -86,7 +129,7 @@ function eachClientEffect(
 	splitByCondition: boolean,
 	emit: Emit
 ): void {
-	const lower = direction === 'lower';
+	const sign = direction === 'lower' ? 1 : -1;
 	const slots: Open[] = [];
 	let open = 0;
 	let client = -1;
@@ -94,39 +137,42 @@ function eachClientEffect(
 		for (let x = 0; x < open; x++) {
 			const a = slots[x];
 			if (effect === 'immediate') emit(client, a.g, a.c, a.sum / a.n, a.n, NaN);
-			else if (a.n >= 2) emit(client, a.g, a.c, lower ? a.first - a.last : a.last - a.first, a.n, a.first);
+			else if (a.n >= 2) emit(client, a.g, a.c, sign * (a.first - a.last), a.n, a.first);
 		}
 		open = 0;
 	};
-	const { row: rows, before, after } = cube.measurement;
-	const indexes = cube.byMeasure[measure] ?? new Int32Array(0);
+	const e = units.entries;
+	const indexes = units.byMeasure[measure] ?? new Int32Array(0);
 	for (let j = 0; j < indexes.length; j++) {
 		const k = indexes[j];
-		const row = rows[k];
-		if (!mask[row]) continue;
-		const b = before[k];
-		const a = after[k];
-		if (b !== b || (effect === 'immediate' && a !== a)) continue; // NaN: missing
-		if (cube.client[row] !== client) {
+		const unit = e.unit[k];
+		if (!mask[unit]) continue;
+		const count = effect === 'immediate' ? e.pairs[k] : e.befores[k];
+		if (count === 0) continue;
+		if (units.client[unit] !== client) {
 			flush();
-			client = cube.client[row];
+			client = units.client[unit];
 		}
-		const g = groups[row];
-		const c = splitByCondition ? cube.condition[row] : 0;
-		let e: Open | null = null;
-		for (let x = 0; x < open; x++) if (slots[x].g === g && slots[x].c === c) e = slots[x];
-		if (!e) {
-			e = slots[open] ??= { g, c, sum: 0, n: 0, first: b, last: b };
+		const g = groups[unit];
+		const c = splitByCondition ? units.condition[unit] : 0;
+		let a: Open | null = null;
+		for (let x = 0; x < open; x++) if (slots[x].g === g && slots[x].c === c) a = slots[x];
+		if (!a) {
+			a = slots[open] ??= { g, c, sum: 0, n: 0, first: NaN, firstKey: 0, last: NaN, lastKey: 0 };
 			open++;
-			e.g = g;
-			e.c = c;
-			e.sum = 0;
-			e.n = 0;
-			e.first = b;
+			a.g = g;
+			a.c = c;
+			a.sum = 0;
+			a.n = 0;
+			a.firstKey = 2147483647;
+			a.lastKey = -1;
 		}
-		e.sum += lower ? b - a : a - b;
-		e.n++;
-		e.last = b;
+		a.n += count;
+		if (effect === 'immediate') a.sum += sign * e.change[k];
+		else {
+			if (e.firstKey[k] < a.firstKey) (a.firstKey = e.firstKey[k]), (a.first = e.firstBefore[k]);
+			if (e.lastKey[k] > a.lastKey) (a.lastKey = e.lastKey[k]), (a.last = e.lastBefore[k]);
+		}
 	}
 	flush();
 }
@@ -173,7 +219,7 @@ class Collected {
 	}
 
 	median(): number | null {
-		return this.values.length ? quantile(ascending(this.values), 0.5) : null;
+		return quantileOf(this.values, 0.5);
 	}
 }
 
@@ -204,39 +250,43 @@ interface ClientFrequency {
 	perMonth: number | null;
 }
 
-function clientFrequencies(cube: Cube, mask: Uint8Array, by: Filters['by']): ClientFrequency[] {
-	const group = groupOf(cube, by);
+function clientFrequencies(cube: Cube, units: Units, mask: Uint8Array, by: Filters['by']): ClientFrequency[] {
+	const group = groupOf(cube, units, by);
 	const out: ClientFrequency[] = [];
 	let current: ClientFrequency | null = null;
-	for (let i = 0; i < cube.sessions; i++) {
-		if (!mask[i] || cube.date[i] === NO_DATE) continue;
-		if (!current || current.client !== cube.client[i]) {
-			current = {
-				client: cube.client[i],
-				key: group.codes[i] * 65536 + cube.condition[i],
-				group: group.names[group.codes[i]],
-				condition: cube.names.condition[cube.condition[i]],
-				sessions: 0,
-				first: cube.date[i],
-				last: cube.date[i],
-				perMonth: null
-			};
+	let firstKey = 0;
+	for (let i = 0; i < units.count; i++) {
+		if (!mask[i] || units.dated[i] === 0) continue;
+		if (!current || current.client !== units.client[i]) {
+			current = { client: units.client[i], key: 0, group: '', condition: '', sessions: 0, first: units.firstDate[i], last: units.lastDate[i], perMonth: null };
+			firstKey = 2147483647;
 			out.push(current);
 		}
-		current.sessions++;
-		current.last = cube.date[i];
+		current.sessions += units.dated[i];
+		current.first = Math.min(current.first, units.firstDate[i]);
+		current.last = Math.max(current.last, units.lastDate[i]);
+		// The client's group and condition are those of their first visit.
+		if (units.firstKey[i] < firstKey) {
+			firstKey = units.firstKey[i];
+			current.key = group.codes[i] * 65536 + units.condition[i];
+			current.group = group.names[group.codes[i]];
+			current.condition = cube.names.condition[units.condition[i]];
+		}
 	}
 	for (const f of out) f.perMonth = f.last > f.first ? ((f.sessions - 1) * 30) / (f.last - f.first) : null;
 	return out;
 }
 
-function withinSessionChart(cube: Cube, mask: Uint8Array, measures: number[], by: Filters['by'], groupBy: 'condition' | 'measure'): WithinSessionChart {
+function withinSessionChart(cube: Cube, units: Units, mask: Uint8Array, measures: number[], by: Filters['by'], groupBy: 'condition' | 'measure'): WithinSessionChart {
 	// One value per client and group (and condition, or movement): their mean change; then the mean of those.
-	const group = groupOf(cube, by);
+	const group = groupOf(cube, units, by);
 	const rows = new Map<number, WithinSessionRow & { sumOfMeans: number }>();
+	let clients = 0;
+	let pairSessions = 0;
+	const clientSeen = new Uint8Array(units.count ? units.client[units.count - 1] + 1 : 0);
 	for (const code of measures) {
 		const measure = cube.measures[code];
-		eachClientEffect(cube, mask, code, 'immediate', group.codes, measure.direction, groupBy === 'condition', (_, g, c, value, sessions) => {
+		eachClientEffect(units, mask, code, 'immediate', group.codes, measure.direction, groupBy === 'condition', (client, g, c, value, sessions) => {
 			const key = g * 65536 + (groupBy === 'condition' ? c : code);
 			let r = rows.get(key);
 			if (!r) {
@@ -246,20 +296,15 @@ function withinSessionChart(cube: Cube, mask: Uint8Array, measures: number[], by
 			r.sumOfMeans += value;
 			r.clients++;
 			r.sessions += sessions;
+			pairSessions += sessions;
+			if (!clientSeen[client]) (clientSeen[client] = 1), clients++;
 		});
 	}
-	const clientSeen = new Uint8Array(cube.sessions ? cube.client[cube.sessions - 1] + 1 : 0);
-	const sessionSeen = new Uint8Array(cube.sessions);
-	let clients = 0;
-	let sessions = 0;
-	const m = cube.measurement;
-	for (const code of measures) {
-		for (const k of cube.byMeasure[code]) {
-			const row = m.row[k];
-			if (!mask[row] || Number.isNaN(m.before[k]) || Number.isNaN(m.after[k])) continue;
-			if (!clientSeen[cube.client[row]]) (clientSeen[cube.client[row]] = 1), clients++;
-			if (!sessionSeen[row]) (sessionSeen[row] = 1), sessions++;
-		}
+	// Range of motion: a session with two movements measured counts once.
+	let sessions = pairSessions;
+	if (groupBy === 'measure') {
+		sessions = 0;
+		for (let i = 0; i < units.count; i++) if (mask[i]) sessions += units.romPairs[i];
 	}
 	const out = [...rows.values()]
 		.map(({ sumOfMeans, ...r }) => ({ ...r, meanChange: sumOfMeans / r.clients }))
@@ -304,7 +349,7 @@ function frequencyRows(frequencies: ClientFrequency[]): FrequencyRow[] {
 			return {
 				technique: fs[0].group,
 				condition: fs[0].condition,
-				medianPerMonth: rates.length ? quantile(rates, 0.5) : null,
+				medianPerMonth: quantileOf(rates, 0.5),
 				clients: rates.length,
 				allClients: fs.length,
 				sessions: fs.reduce((s, f) => s + f.sessions, 0),
@@ -331,12 +376,20 @@ function retentionRows(frequencies: ClientFrequency[]): RetentionRow[] {
 		.sort((a, b) => byString(a.technique, b.technique) || byString(a.condition, b.condition));
 }
 
+/** Cells answer every filter but a date range, which needs sessions. Both are built once per cube. */
+function unitsFor(cube: Cube & { units?: { sessions: Units; cells?: Units } }, filters: Filters): Units {
+	cube.units ??= { sessions: sessionUnits(cube) };
+	if (filters.from || filters.to) return cube.units.sessions;
+	return (cube.units.cells ??= cellUnits(cube, cube.units.sessions));
+}
+
 export function computeDashboard(cube: Cube, filters: Filters): DashboardData {
-	const mask = sessionMask(cube, filters);
+	const units = unitsFor(cube, filters);
+	const mask = unitMask(cube, units, filters);
 	const code = cube.measures.findIndex((m) => m.measure === filters.measure);
 	const measure: CubeMeasure =
 		cube.measures[code] ?? { measure: filters.measure, label: filters.measure, unit: '', direction: 'higher', kind: 'other', mcidPoints: null, mcidPercent: null, mcidSource: '' };
-	const group = groupOf(cube, filters.by);
+	const group = groupOf(cube, units, filters.by);
 	const names = (g: number, c: number) => (): [string, string] => [group.names[g], cube.names.condition[c]];
 	const responder = responderTest(measure, filters);
 
@@ -344,8 +397,8 @@ export function computeDashboard(cube: Cube, filters: Filters): DashboardData {
 	const immediateAll = new Collected();
 	const courseGroups = new Buckets();
 	const courseAll = new Collected();
-	const frequencies = clientFrequencies(cube, mask, filters.by);
-	const perMonth = new Float64Array(cube.sessions ? cube.client[cube.sessions - 1] + 1 : 0).fill(NaN);
+	const frequencies = clientFrequencies(cube, units, mask, filters.by);
+	const perMonth = new Float64Array(units.count ? units.client[units.count - 1] + 1 : 0).fill(NaN);
 	for (const f of frequencies) if (f.perMonth !== null) perMonth[f.client] = f.perMonth;
 	const bandGroups = new Buckets();
 	const addToBand = (client: number, value: number, sessions: number, baseline: number) => {
@@ -355,11 +408,11 @@ export function computeDashboard(cube: Cube, filters: Filters): DashboardData {
 		bandGroups.add(band, () => [BAND_ORDER[band], 'All conditions'], value, sessions, responder(value, baseline));
 	};
 	if (code >= 0) {
-		eachClientEffect(cube, mask, code, 'immediate', group.codes, measure.direction, true, (client, g, c, value, sessions) => {
+		eachClientEffect(units, mask, code, 'immediate', group.codes, measure.direction, true, (client, g, c, value, sessions) => {
 			immediateGroups.add(g * 65536 + c, names(g, c), value, sessions, false);
 			immediateAll.add(client, value, false);
 		});
-		eachClientEffect(cube, mask, code, 'course', group.codes, measure.direction, true, (client, g, c, value, sessions, baseline) => {
+		eachClientEffect(units, mask, code, 'course', group.codes, measure.direction, true, (client, g, c, value, sessions, baseline) => {
 			const responds = responder(value, baseline);
 			courseGroups.add(g * 65536 + c, names(g, c), value, sessions, responds);
 			courseAll.add(client, value, responds);
@@ -367,7 +420,7 @@ export function computeDashboard(cube: Cube, filters: Filters): DashboardData {
 		});
 		// Bands are compared over all groups together, each client's course by main technique.
 		if (filters.by !== 'technique') {
-			eachClientEffect(cube, mask, code, 'course', cube.technique, measure.direction, true, (client, _g, _c, value, sessions, baseline) =>
+			eachClientEffect(units, mask, code, 'course', units.technique, measure.direction, true, (client, _g, _c, value, sessions, baseline) =>
 				addToBand(client, value, sessions, baseline)
 			);
 		}
@@ -383,16 +436,16 @@ export function computeDashboard(cube: Cube, filters: Filters): DashboardData {
 	let clients = 0;
 	let sessions = 0;
 	let lastClient = -1;
-	for (let i = 0; i < cube.sessions; i++) {
+	for (let i = 0; i < units.count; i++) {
 		if (!mask[i]) continue;
-		sessions++;
-		// Rows are in client order: a kept row of another client is a new client.
-		if (cube.client[i] !== lastClient) {
+		sessions += units.sessions[i];
+		// Units are in client order: a kept unit of another client is a new client.
+		if (units.client[i] !== lastClient) {
 			clients++;
-			lastClient = cube.client[i];
+			lastClient = units.client[i];
 		}
 	}
-	const rates = ascending(frequencies.map((f) => f.perMonth).filter((r): r is number => r !== null));
+	const rates = frequencies.map((f) => f.perMonth).filter((r): r is number => r !== null);
 	const figures: Headline = {
 		clients,
 		sessions,
@@ -401,7 +454,7 @@ export function computeDashboard(cube: Cube, filters: Filters): DashboardData {
 		medianCourse: courseAll.median(),
 		courseClients: courseAll.clients,
 		responders: courseAll.responders,
-		medianPerMonth: rates.length ? quantile(rates, 0.5) : null,
+		medianPerMonth: quantileOf(rates, 0.5),
 		frequencyClients: rates.length
 	};
 	const pain = cube.measures.findIndex((m) => m.measure === 'pain_nprs');
@@ -416,8 +469,8 @@ export function computeDashboard(cube: Cube, filters: Filters): DashboardData {
 		pain:
 			pain === code
 				? painFromImmediate(immediateGroups, immediateAll, measure.unit)
-				: withinSessionChart(cube, mask, pain < 0 ? [] : [pain], filters.by, 'condition'),
-		rom: withinSessionChart(cube, mask, romCodes, filters.by, 'measure'),
+				: withinSessionChart(cube, units, mask, pain < 0 ? [] : [pain], filters.by, 'condition'),
+		rom: withinSessionChart(cube, units, mask, romCodes, filters.by, 'measure'),
 		frequency: frequencyRows(frequencies),
 		retention: frequencies.length ? retentionRows(frequencies) : []
 	};
