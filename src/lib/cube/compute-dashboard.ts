@@ -181,11 +181,14 @@ function eachClientEffect(
 class Buckets {
 	readonly map = new Map<number, { group: string; condition: string; values: number[]; sessions: number; responders: number }>();
 
-	add(key: number, group: () => [string, string], value: number, sessions: number, responder: boolean) {
+	/** `name` gives a new bucket's group and condition from the codes it was first added with. */
+	constructor(private readonly name: (g: number, c: number) => [string, string]) {}
+
+	add(key: number, g: number, c: number, value: number, sessions: number, responder: boolean) {
 		let b = this.map.get(key);
 		if (!b) {
-			const [g, c] = group();
-			this.map.set(key, (b = { group: g, condition: c, values: [], sessions: 0, responders: 0 }));
+			const [group, condition] = this.name(g, c);
+			this.map.set(key, (b = { group, condition, values: [], sessions: 0, responders: 0 }));
 		}
 		b.values.push(value);
 		b.sessions += sessions;
@@ -390,31 +393,31 @@ export function computeDashboard(cube: Cube, filters: Filters): DashboardData {
 	const measure: CubeMeasure =
 		cube.measures[code] ?? { measure: filters.measure, label: filters.measure, unit: '', direction: 'higher', kind: 'other', mcidPoints: null, mcidPercent: null, mcidSource: '' };
 	const group = groupOf(cube, units, filters.by);
-	const names = (g: number, c: number) => (): [string, string] => [group.names[g], cube.names.condition[c]];
+	const names = (g: number, c: number): [string, string] => [group.names[g], cube.names.condition[c]];
 	const responder = responderTest(measure, filters);
 
-	const immediateGroups = new Buckets();
+	const immediateGroups = new Buckets(names);
 	const immediateAll = new Collected();
-	const courseGroups = new Buckets();
+	const courseGroups = new Buckets(names);
 	const courseAll = new Collected();
 	const frequencies = clientFrequencies(cube, units, mask, filters.by);
 	const perMonth = new Float64Array(units.count ? units.client[units.count - 1] + 1 : 0).fill(NaN);
 	for (const f of frequencies) if (f.perMonth !== null) perMonth[f.client] = f.perMonth;
-	const bandGroups = new Buckets();
+	const bandGroups = new Buckets((band) => [BAND_ORDER[band], 'All conditions']);
 	const addToBand = (client: number, value: number, sessions: number, baseline: number) => {
 		const rate = perMonth[client];
 		if (rate !== rate) return;
 		const band = rate < FREQUENCY_BAND.low ? 0 : rate <= FREQUENCY_BAND.high ? 1 : 2;
-		bandGroups.add(band, () => [BAND_ORDER[band], 'All conditions'], value, sessions, responder(value, baseline));
+		bandGroups.add(band, band, 0, value, sessions, responder(value, baseline));
 	};
 	if (code >= 0) {
 		eachClientEffect(units, mask, code, 'immediate', group.codes, measure.direction, true, (client, g, c, value, sessions) => {
-			immediateGroups.add(g * 65536 + c, names(g, c), value, sessions, false);
+			immediateGroups.add(g * 65536 + c, g, c, value, sessions, false);
 			immediateAll.add(client, value, false);
 		});
 		eachClientEffect(units, mask, code, 'course', group.codes, measure.direction, true, (client, g, c, value, sessions, baseline) => {
 			const responds = responder(value, baseline);
-			courseGroups.add(g * 65536 + c, names(g, c), value, sessions, responds);
+			courseGroups.add(g * 65536 + c, g, c, value, sessions, responds);
 			courseAll.add(client, value, responds);
 			if (filters.by === 'technique') addToBand(client, value, sessions, baseline);
 		});
