@@ -17,8 +17,6 @@ import type { Headline } from '../metrics/overview';
 
 const DAY = (iso: string) => Math.round(Date.parse(`${iso}T00:00:00Z`) / 86_400_000);
 
-/** Numbers in ascending order; a typed array sorts numerically without a comparator, several times faster. */
-const ascending = (values: number[]) => new Float64Array(values).sort();
 
 /** The k-th smallest value (0-based), rearranging `a` (quickselect, Hoare partition): linear time. */
 function select(a: Float64Array, k: number): number {
@@ -228,10 +226,18 @@ class Collected {
 
 function stats(values: number[]) {
 	const n = values.length;
-	const mean = values.reduce((s, v) => s + v, 0) / n;
-	const sd = n > 1 ? Math.sqrt(values.reduce((s, v) => s + (v - mean) ** 2, 0) / (n - 1)) : null;
-	const sorted = ascending(values);
-	return { mean, sd, q1: quantile(sorted, 0.25), median: quantile(sorted, 0.5), q3: quantile(sorted, 0.75) };
+	let sum = 0;
+	for (let i = 0; i < n; i++) sum += values[i];
+	const mean = sum / n;
+	let squares = 0;
+	for (let i = 0; i < n; i++) squares += (values[i] - mean) ** 2;
+	return {
+		mean,
+		sd: n > 1 ? Math.sqrt(squares / (n - 1)) : null,
+		q1: quantileOf(values, 0.25) as number,
+		median: quantileOf(values, 0.5) as number,
+		q3: quantileOf(values, 0.75) as number
+	};
 }
 
 /** Whether a course change reaches the meaningful change: the user's threshold, else the measure's. */
@@ -345,37 +351,62 @@ function byGroupAndCondition(frequencies: ClientFrequency[]): ClientFrequency[][
 	return [...groups.values()];
 }
 
-function frequencyRows(frequencies: ClientFrequency[]): FrequencyRow[] {
-	return byGroupAndCondition(frequencies)
+function frequencyRows(groups: ClientFrequency[][]): FrequencyRow[] {
+	return groups
 		.map((fs) => {
-			const rates = ascending(fs.map((f) => f.perMonth).filter((r): r is number => r !== null));
+			const rates: number[] = [];
+			let sessions = 0;
+			let under = 0;
+			let over = 0;
+			for (const f of fs) {
+				sessions += f.sessions;
+				if (f.perMonth === null) continue;
+				rates.push(f.perMonth);
+				if (f.perMonth < FREQUENCY_BAND.low) under++;
+				else if (f.perMonth > FREQUENCY_BAND.high) over++;
+			}
 			return {
 				technique: fs[0].group,
 				condition: fs[0].condition,
 				medianPerMonth: quantileOf(rates, 0.5),
 				clients: rates.length,
 				allClients: fs.length,
-				sessions: fs.reduce((s, f) => s + f.sessions, 0),
-				underBand: rates.filter((r) => r < FREQUENCY_BAND.low).length,
-				inBand: rates.filter((r) => r >= FREQUENCY_BAND.low && r <= FREQUENCY_BAND.high).length,
-				overBand: rates.filter((r) => r > FREQUENCY_BAND.high).length
+				sessions,
+				underBand: under,
+				inBand: rates.length - under - over,
+				overBand: over
 			};
 		})
 		.sort((a, b) => byString(a.technique, b.technique) || byString(a.condition, b.condition));
 }
 
-function retentionRows(frequencies: ClientFrequency[]): RetentionRow[] {
+function retentionRows(frequencies: ClientFrequency[], groups: ClientFrequency[][]): RetentionRow[] {
 	const end = frequencies.reduce((max, f) => Math.max(max, f.last), -Infinity);
-	const median = (xs: number[]) => (xs.length ? quantile(ascending(xs), 0.5) : null);
-	return byGroupAndCondition(frequencies)
-		.map((fs) => ({
-			technique: fs[0].group,
-			condition: fs[0].condition,
-			eligible: RETENTION_WEEKS.map((w) => fs.filter((f) => f.first + w * 7 <= end).length),
-			retained: RETENTION_WEEKS.map((w) => fs.filter((f) => f.first + w * 7 <= end && f.last - f.first >= w * 7).length),
-			medianGapDays: median(fs.filter((f) => f.sessions > 1).map((f) => (f.last - f.first) / (f.sessions - 1))),
-			medianCourseDays: median(fs.map((f) => f.last - f.first))
-		}))
+	return groups
+		.map((fs) => {
+			const eligible = RETENTION_WEEKS.map(() => 0);
+			const retained = RETENTION_WEEKS.map(() => 0);
+			const gaps: number[] = [];
+			const courses: number[] = [];
+			for (const f of fs) {
+				const span = f.last - f.first;
+				RETENTION_WEEKS.forEach((w, i) => {
+					if (f.first + w * 7 > end) return;
+					eligible[i]++;
+					if (span >= w * 7) retained[i]++;
+				});
+				if (f.sessions > 1) gaps.push(span / (f.sessions - 1));
+				courses.push(span);
+			}
+			return {
+				technique: fs[0].group,
+				condition: fs[0].condition,
+				eligible,
+				retained,
+				medianGapDays: quantileOf(gaps, 0.5),
+				medianCourseDays: quantileOf(courses, 0.5)
+			};
+		})
 		.sort((a, b) => byString(a.technique, b.technique) || byString(a.condition, b.condition));
 }
 
@@ -460,6 +491,7 @@ export function computeDashboard(cube: Cube, filters: Filters): DashboardData {
 		medianPerMonth: quantileOf(rates, 0.5),
 		frequencyClients: rates.length
 	};
+	const frequencyGroups = byGroupAndCondition(frequencies);
 	const pain = cube.measures.findIndex((m) => m.measure === 'pain_nprs');
 	const romCodes = cube.measures.flatMap((m, i) => (m.kind === 'rom' ? [i] : []));
 	const { kind: _kind, ...info } = measure;
@@ -474,7 +506,7 @@ export function computeDashboard(cube: Cube, filters: Filters): DashboardData {
 				? painFromImmediate(immediateGroups, immediateAll, measure.unit)
 				: withinSessionChart(cube, units, mask, pain < 0 ? [] : [pain], filters.by, 'condition'),
 		rom: withinSessionChart(cube, units, mask, romCodes, filters.by, 'measure'),
-		frequency: frequencyRows(frequencies),
-		retention: frequencies.length ? retentionRows(frequencies) : []
+		frequency: frequencyRows(frequencyGroups),
+		retention: frequencies.length ? retentionRows(frequencies, frequencyGroups) : []
 	};
 }
