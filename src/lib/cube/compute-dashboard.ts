@@ -46,8 +46,11 @@ function select(a: Float64Array, k: number): number {
 
 /** One quantile of many values without sorting them all: the same result as `quantile` on the sorted values. */
 export function quantileOf(values: ArrayLike<number>, p: number): number | null {
-	if (values.length === 0) return null;
-	const a = new Float64Array(values);
+	return values.length === 0 ? null : quantileIn(new Float64Array(values), p);
+}
+
+/** A quantile of the values in `a`, which it rearranges (so several can be taken from one copy). */
+function quantileIn(a: Float64Array, p: number): number {
 	const h = (a.length - 1) * p;
 	const lo = Math.floor(h);
 	const low = select(a, lo);
@@ -231,12 +234,13 @@ function stats(values: number[]) {
 	const mean = sum / n;
 	let squares = 0;
 	for (let i = 0; i < n; i++) squares += (values[i] - mean) ** 2;
+	const copy = new Float64Array(values);
 	return {
 		mean,
 		sd: n > 1 ? Math.sqrt(squares / (n - 1)) : null,
-		q1: quantileOf(values, 0.25) as number,
-		median: quantileOf(values, 0.5) as number,
-		q3: quantileOf(values, 0.75) as number
+		q1: quantileIn(copy, 0.25),
+		median: quantileIn(copy, 0.5),
+		q3: quantileIn(copy, 0.75)
 	};
 }
 
@@ -417,9 +421,60 @@ function unitsFor(cube: Cube & { units?: { sessions: Units; cells?: Units } }, f
 	return (cube.units.cells ??= cellUnits(cube, cube.units.sessions));
 }
 
-export function computeDashboard(cube: Cube, filters: Filters): DashboardData {
+/** What a view needs that does not depend on the chosen measure: kept for a few recent views. */
+interface MeasureFree {
+	units: Units;
+	mask: Uint8Array;
+	frequencies: ClientFrequency[];
+	frequency: FrequencyRow[];
+	retention: RetentionRow[];
+	rom: WithinSessionChart;
+	clients: number;
+	sessions: number;
+}
+
+const RECENT_VIEWS = 8;
+
+/** Switching measures (or thresholds) under the same filters reuses these. */
+function measureFree(cube: Cube & { recent?: Map<string, MeasureFree> }, filters: Filters): MeasureFree {
+	const key = JSON.stringify([filters.from, filters.to, filters.clinics, filters.therapists, filters.techniques, filters.conditions, filters.by]);
+	cube.recent ??= new Map();
+	const known = cube.recent.get(key);
+	if (known) return known;
 	const units = unitsFor(cube, filters);
 	const mask = unitMask(cube, units, filters);
+	const frequencies = clientFrequencies(cube, units, mask, filters.by);
+	const groups = byGroupAndCondition(frequencies);
+	let clients = 0;
+	let sessions = 0;
+	let lastClient = -1;
+	for (let i = 0; i < units.count; i++) {
+		if (!mask[i]) continue;
+		sessions += units.sessions[i];
+		// Units are in client order: a kept unit of another client is a new client.
+		if (units.client[i] !== lastClient) {
+			clients++;
+			lastClient = units.client[i];
+		}
+	}
+	const romCodes = cube.measures.flatMap((m, i) => (m.kind === 'rom' ? [i] : []));
+	const free: MeasureFree = {
+		units,
+		mask,
+		frequencies,
+		frequency: frequencyRows(groups),
+		retention: frequencies.length ? retentionRows(frequencies, groups) : [],
+		rom: withinSessionChart(cube, units, mask, romCodes, filters.by, 'measure'),
+		clients,
+		sessions
+	};
+	if (cube.recent.size >= RECENT_VIEWS) cube.recent.delete(cube.recent.keys().next().value as string);
+	cube.recent.set(key, free);
+	return free;
+}
+
+export function computeDashboard(cube: Cube, filters: Filters): DashboardData {
+	const { units, mask, frequencies, frequency, retention, rom, clients, sessions } = measureFree(cube, filters);
 	const code = cube.measures.findIndex((m) => m.measure === filters.measure);
 	const measure: CubeMeasure =
 		cube.measures[code] ?? { measure: filters.measure, label: filters.measure, unit: '', direction: 'higher', kind: 'other', mcidPoints: null, mcidPercent: null, mcidSource: '' };
@@ -431,7 +486,6 @@ export function computeDashboard(cube: Cube, filters: Filters): DashboardData {
 	const immediateAll = new Collected();
 	const courseGroups = new Buckets(names);
 	const courseAll = new Collected();
-	const frequencies = clientFrequencies(cube, units, mask, filters.by);
 	const perMonth = new Float64Array(units.count ? units.client[units.count - 1] + 1 : 0).fill(NaN);
 	for (const f of frequencies) if (f.perMonth !== null) perMonth[f.client] = f.perMonth;
 	const bandGroups = new Buckets((band) => [BAND_ORDER[band], 'All conditions']);
@@ -467,18 +521,6 @@ export function computeDashboard(cube: Cube, filters: Filters): DashboardData {
 		filters.minClients
 	);
 
-	let clients = 0;
-	let sessions = 0;
-	let lastClient = -1;
-	for (let i = 0; i < units.count; i++) {
-		if (!mask[i]) continue;
-		sessions += units.sessions[i];
-		// Units are in client order: a kept unit of another client is a new client.
-		if (units.client[i] !== lastClient) {
-			clients++;
-			lastClient = units.client[i];
-		}
-	}
 	const rates = frequencies.map((f) => f.perMonth).filter((r): r is number => r !== null);
 	const figures: Headline = {
 		clients,
@@ -491,9 +533,7 @@ export function computeDashboard(cube: Cube, filters: Filters): DashboardData {
 		medianPerMonth: quantileOf(rates, 0.5),
 		frequencyClients: rates.length
 	};
-	const frequencyGroups = byGroupAndCondition(frequencies);
 	const pain = cube.measures.findIndex((m) => m.measure === 'pain_nprs');
-	const romCodes = cube.measures.flatMap((m, i) => (m.kind === 'rom' ? [i] : []));
 	const { kind: _kind, ...info } = measure;
 	return {
 		measure: info,
@@ -505,8 +545,8 @@ export function computeDashboard(cube: Cube, filters: Filters): DashboardData {
 			pain === code
 				? painFromImmediate(immediateGroups, immediateAll, measure.unit)
 				: withinSessionChart(cube, units, mask, pain < 0 ? [] : [pain], filters.by, 'condition'),
-		rom: withinSessionChart(cube, units, mask, romCodes, filters.by, 'measure'),
-		frequency: frequencyRows(frequencyGroups),
-		retention: frequencies.length ? retentionRows(frequencies, frequencyGroups) : []
+		rom,
+		frequency,
+		retention
 	};
 }

@@ -37,6 +37,8 @@ export class Dashboard {
 	lastRefreshMs = $state(0);
 	/** Charts are being redrawn (for aria-busy, and for tests to wait on). */
 	redrawing = $state(false);
+	/** Redraws finished so far (the benchmark waits on it). */
+	redraws = $state(0);
 
 	readonly minClients = $derived(this.filters.minClients);
 
@@ -104,6 +106,7 @@ export class Dashboard {
 		Object.assign(this, data);
 		this.lastRefreshMs = performance.now() - started;
 		this.redrawing = false;
+		this.redraws++;
 	}
 
 	private async change(work: (db: Database) => Promise<void>) {
