@@ -48,6 +48,7 @@ export class Dashboard {
 	private generation = 0;
 	/** The analysed sessions in the page: filter changes are answered from it without a query. */
 	private cube: Cube | null = null;
+	private cubeLoading: Promise<void> | null = null;
 
 	constructor(private readonly openDatabase: () => Promise<Database>) {}
 
@@ -72,17 +73,23 @@ export class Dashboard {
 	async refresh(): Promise<void> {
 		const db = this.db;
 		if (!db) return;
+		this.redrawing = true;
 		const [stored, datasets, choices] = await Promise.all([storedData(db), listDatasets(db), filterChoices(db)]);
 		this.stored = stored;
 		this.datasets = datasets;
 		this.choices = choices;
+		// The old cube describes the old data: filter changes meanwhile wait for the new one.
 		this.cube = null;
-		try {
-			this.cube = await loadCube(db);
-		} catch (error) {
-			// The SQL answers on its own, only slower.
-			console.warn('Filter changes will query the database:', error);
-		}
+		this.cubeLoading = loadCube(db)
+			.then((cube) => {
+				this.cube = cube;
+			})
+			.catch((error) => {
+				// The SQL answers on its own, only slower.
+				console.warn('Filter changes will query the database:', error);
+			});
+		await this.cubeLoading;
+		this.cubeLoading = null;
 		await this.redraw();
 	}
 
@@ -98,8 +105,9 @@ export class Dashboard {
 		if (!db) return;
 		const generation = ++this.generation;
 		const filters = $state.snapshot(this.filters) as Filters;
-		const started = performance.now();
 		this.redrawing = true;
+		if (this.cubeLoading) await this.cubeLoading;
+		const started = performance.now();
 		const data = this.cube ? computeDashboard(this.cube, filters) : await dashboardData(db, filters);
 		// A newer redraw started meanwhile: its results win.
 		if (generation !== this.generation) return;
