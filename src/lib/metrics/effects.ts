@@ -74,17 +74,28 @@ export function clientEffectSql(effect: Effect, filters: Filters): { sql: string
 	};
 }
 
+/** The measure's default meaningful change, as a one-row CTE `t`; binds the measure. */
+export const THRESHOLDS_CTE = 't AS (SELECT mcid_points AS points, mcid_percent AS percent FROM measures WHERE measure = ?)';
+
+/**
+ * Whether a client's course change (`value`, from `baseline`) reaches the meaningful change: the user's
+ * threshold when given, else the measure's (from `t`). Binds the user's points and percent.
+ */
+export function responderSql(value: string, baseline: string, filters: Filters): { sql: string; params: SqlParam[] } {
+	return {
+		sql: `(${value} >= coalesce(?, t.points, 'Infinity'::DOUBLE)
+		      OR (coalesce(?, t.percent) IS NOT NULL AND ${baseline} <> 0 AND ${value} / abs(${baseline}) >= coalesce(?, t.percent)))`,
+		params: [filters.mcidPoints, filters.mcidPercent, filters.mcidPercent]
+	};
+}
+
 /** Group statistics of one effect. Thresholds: the user's, or the measure's defaults. */
 export function effectGroupsSql(effect: Effect, filters: Filters): { sql: string; params: SqlParam[] } {
 	const clients = clientEffectSql(effect, filters);
-	const responder =
-		effect === 'course'
-			? `count(*) FILTER (WHERE value >= coalesce(?, t.points, 'Infinity'::DOUBLE)
-			      OR (coalesce(?, t.percent) IS NOT NULL AND baseline <> 0 AND value / abs(baseline) >= coalesce(?, t.percent)))::INTEGER`
-			: 'NULL::INTEGER';
+	const responds = responderSql('value', 'baseline', filters);
+	const responder = effect === 'course' ? `count(*) FILTER (WHERE ${responds.sql})::INTEGER` : 'NULL::INTEGER';
 	return {
-		sql: `WITH per_client AS (${clients.sql}),
-			t AS (SELECT mcid_points AS points, mcid_percent AS percent FROM measures WHERE measure = ?)
+		sql: `WITH per_client AS (${clients.sql}), ${THRESHOLDS_CTE}
 			SELECT grp AS "group", condition, count(*)::INTEGER AS clients, sum(sessions)::INTEGER AS sessions,
 			       avg(value) AS mean, stddev_samp(value) AS sd,
 			       quantile_cont(value, 0.25) AS q1, median(value) AS median, quantile_cont(value, 0.75) AS q3,
@@ -95,7 +106,7 @@ export function effectGroupsSql(effect: Effect, filters: Filters): { sql: string
 		params: [
 			...clients.params,
 			filters.measure,
-			...(effect === 'course' ? [filters.mcidPoints, filters.mcidPercent, filters.mcidPercent] : [])
+			...(effect === 'course' ? responds.params : [])
 		]
 	};
 }

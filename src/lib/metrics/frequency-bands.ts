@@ -3,7 +3,7 @@
  * Each client's course effect, grouped by the band their sessions a month fall in.
  */
 import type { Database } from '../db/database';
-import { clientEffectSql, summariseEffects, type EffectRow, type EffectSummary } from './effects';
+import { THRESHOLDS_CTE, clientEffectSql, responderSql, summariseEffects, type EffectRow, type EffectSummary } from './effects';
 import type { Filters } from './filters';
 import { clientFrequencySql } from './session-frequency';
 import { FREQUENCY_BAND } from './settings';
@@ -14,20 +14,19 @@ export async function courseEffectByBand(db: Database, filters: Filters): Promis
 	// Bands are compared over all groups together: one row per band.
 	const course = clientEffectSql('course', { ...filters, by: 'technique' });
 	const frequency = clientFrequencySql(filters);
+	const responds = responderSql('c.value', 'c.baseline', filters);
 	const rows = await db.query<EffectRow>(
-		`WITH course AS (${course.sql}), frequency AS (${frequency.sql}),
-		 t AS (SELECT mcid_points AS points, mcid_percent AS percent FROM measures WHERE measure = ?)
+		`WITH course AS (${course.sql}), frequency AS (${frequency.sql}), ${THRESHOLDS_CTE}
 		 SELECT CASE WHEN f.per_month < ${FREQUENCY_BAND.low} THEN '${BAND_ORDER[0]}'
 		             WHEN f.per_month <= ${FREQUENCY_BAND.high} THEN '${BAND_ORDER[1]}' ELSE '${BAND_ORDER[2]}' END AS "group",
 		        'All conditions' AS condition, count(*)::INTEGER AS clients, sum(c.sessions)::INTEGER AS sessions,
 		        avg(c.value) AS mean, stddev_samp(c.value) AS sd, quantile_cont(c.value, 0.25) AS q1,
 		        median(c.value) AS median, quantile_cont(c.value, 0.75) AS q3,
-		        count(*) FILTER (WHERE c.value >= coalesce(?, t.points, 'Infinity'::DOUBLE)
-		             OR (coalesce(?, t.percent) IS NOT NULL AND c.baseline <> 0 AND c.value / abs(c.baseline) >= coalesce(?, t.percent)))::INTEGER AS responders
+		        count(*) FILTER (WHERE ${responds.sql})::INTEGER AS responders
 		 FROM course c JOIN frequency f USING (dataset_id, client_id), t
 		 WHERE f.per_month IS NOT NULL
 		 GROUP BY 1`,
-		[...course.params, ...frequency.params, filters.measure, filters.mcidPoints, filters.mcidPercent, filters.mcidPercent]
+		[...course.params, ...frequency.params, filters.measure, ...responds.params]
 	);
 	const ordered = BAND_ORDER.flatMap((band) => rows.filter((r) => r.group === band));
 	return summariseEffects(ordered, filters.minClients);

@@ -1,5 +1,5 @@
 import type { Database } from '../db/database';
-import { clientEffectSql } from './effects';
+import { THRESHOLDS_CTE, clientEffectSql, responderSql } from './effects';
 import { filteredSessions, type Filters } from './filters';
 import { clientFrequencySql } from './session-frequency';
 
@@ -48,18 +48,16 @@ export async function headline(db: Database, filters: Filters): Promise<Headline
 	const immediate = clientEffectSql('immediate', filters);
 	const course = clientEffectSql('course', filters);
 	const frequency = clientFrequencySql(filters);
+	const responds = responderSql('value', 'baseline', filters);
 	const [row] = await db.query<Headline>(
-		`WITH i AS (${immediate.sql}), c AS (${course.sql}), f AS (${frequency.sql}),
-		 t AS (SELECT mcid_points AS points, mcid_percent AS percent FROM measures WHERE measure = ?)
+		`WITH i AS (${immediate.sql}), c AS (${course.sql}), f AS (${frequency.sql}), ${THRESHOLDS_CTE}
 		 SELECT (SELECT count(DISTINCT (s.dataset_id, s.client_id)) FROM ${from.sql})::INTEGER AS clients,
 		        (SELECT count(*) FROM ${from.sql})::INTEGER AS sessions,
 		        (SELECT median(value) FROM i) AS "medianImmediate",
 		        (SELECT count(DISTINCT (dataset_id, client_id)) FROM i)::INTEGER AS "immediateClients",
 		        (SELECT median(value) FROM c) AS "medianCourse",
 		        (SELECT count(DISTINCT (dataset_id, client_id)) FROM c)::INTEGER AS "courseClients",
-		        (SELECT count(DISTINCT (dataset_id, client_id)) FROM c, t
-		          WHERE value >= coalesce(?, t.points, 'Infinity'::DOUBLE)
-		             OR (coalesce(?, t.percent) IS NOT NULL AND baseline <> 0 AND value / abs(baseline) >= coalesce(?, t.percent)))::INTEGER AS responders,
+		        (SELECT count(DISTINCT (dataset_id, client_id)) FROM c, t WHERE ${responds.sql})::INTEGER AS responders,
 		        (SELECT median(per_month) FROM f) AS "medianPerMonth",
 		        (SELECT count(per_month) FROM f)::INTEGER AS "frequencyClients"`,
 		[
@@ -69,9 +67,7 @@ export async function headline(db: Database, filters: Filters): Promise<Headline
 			filters.measure,
 			...from.params,
 			...from.params,
-			filters.mcidPoints,
-			filters.mcidPercent,
-			filters.mcidPercent
+			...responds.params
 		]
 	);
 	return row;
