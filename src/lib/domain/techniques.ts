@@ -45,3 +45,27 @@ export const TECHNIQUE_SYNONYMS: Record<string, string[]> = {
 
 /** The three neuromuscular techniques the product is about, in display order. */
 export const NEUROMUSCULAR_TECHNIQUES = [PALPATION_RELEASE, POSITIONAL_RELEASE, PNF_STRETCHING];
+
+/** Short marks for charts where a full name does not fit (a session's techniques under its point). */
+const TECHNIQUE_CODES: Record<string, string> = {
+	[POSITIONAL_RELEASE]: 'PR',
+	[PALPATION_RELEASE]: 'PAL',
+	[PNF_STRETCHING]: 'PNF',
+	[SPORTS_MASSAGE]: 'SPM',
+	[DEEP_TISSUE_MASSAGE]: 'DT',
+	[SWEDISH_MASSAGE]: 'SW',
+	[SHAM]: 'SH'
+};
+
+/** A technique's short mark; an unknown technique gets the initials of its words (up to 3). */
+export function techniqueCode(technique: string): string {
+	return (
+		TECHNIQUE_CODES[technique] ??
+		technique
+			.split(/[\s/-]+/)
+			.filter(Boolean)
+			.slice(0, 3)
+			.map((w) => w[0].toUpperCase())
+			.join('')
+	);
+}
