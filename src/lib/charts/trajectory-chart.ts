@@ -144,7 +144,7 @@ export function techniqueStripOptions(
 		y: { domain: clients, label: null, tickSize: 0 },
 		color: { domain: clients, range: CLIENT_COLOURS },
 		marks: [
-			Plot.text(marks, { x: 'x', y: 'client', text: 'mark', fill: 'client', fontSize: 10, title: 'title' }),
+			Plot.text(marks, { x: 'x', y: 'client', text: 'mark', fill: 'client', fontSize: width < 520 ? 8 : 10, title: 'title' }),
 			Plot.text([`Techniques at each session (${axis === 'session' ? 'by session number' : 'by day'})`], {
 				frameAnchor: 'bottom-left',
 				dy: 16,
