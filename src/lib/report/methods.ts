@@ -32,7 +32,8 @@ const BY_WORDS = { technique: 'main technique (the technique in most of a client
 
 const list = (items: string[]) => (items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`);
 
-function filterWords(f: Filters): string[] {
+/** The filters in force, in words: "clinic North and South". */
+export function filterWords(f: Filters): string[] {
 	const parts: string[] = [];
 	if (f.from || f.to) parts.push(`sessions ${f.from ? `from ${f.from}` : ''}${f.from && f.to ? ' ' : ''}${f.to ? `to ${f.to}` : ''}`);
 	if (f.clinics.length) parts.push(`clinic ${list(f.clinics)}`);
@@ -48,7 +49,7 @@ export function methodsSections(input: MethodsInput): MethodsSection[] {
 	const filters = filterWords(f);
 	const sources = input.datasets.map(
 		(d) =>
-			`${d.name}${d.isDemo ? ' (generated demo data, not real clients)' : ''}: ${d.sessions} sessions of ${d.clients} clients, imported ${d.importedAt.slice(0, 10)}${d.rowsRejected ? `, ${d.rowsRejected} rows rejected at import` : ''}`
+			`${d.name}${d.isDemo && !/not real/i.test(d.name) ? ' (generated demo data, not real clients)' : ''}: ${d.sessions} sessions of ${d.clients} clients, imported ${d.importedAt.slice(0, 10)}${d.rowsRejected ? `, ${d.rowsRejected} rows rejected at import` : ''}`
 	);
 	const threshold = thresholdText(m, f.mcidPoints, f.mcidPercent);
 	return [

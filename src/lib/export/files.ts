@@ -1,0 +1,29 @@
+import type { Row } from '../db/database';
+import type { ExportTable } from '../anonymise/export-sessions';
+import { resultToCsv } from './result-csv';
+
+/** A file to save: the page turns it into a download. */
+export interface FileToSave {
+	name: string;
+	data: string | Uint8Array;
+	type: string;
+}
+
+export type FileFormat = 'csv' | 'parquet';
+
+/** Columns with DuckDB's type names, and rows by the value rule of db/database.ts. */
+export async function tableFile(columns: { name: string; type: string }[], rows: Row[], format: FileFormat, baseName: string): Promise<FileToSave> {
+	if (format === 'csv') return { name: `${baseName}.csv`, data: resultToCsv(columns, rows), type: 'text/csv;charset=utf-8' };
+	// Loaded on first use: most visits never write Parquet.
+	const { toParquet } = await import('./parquet');
+	return { name: `${baseName}.parquet`, data: toParquet(columns, rows), type: 'application/vnd.apache.parquet' };
+}
+
+const DUCKDB_TYPES = { text: 'VARCHAR', integer: 'INTEGER', number: 'DOUBLE', date: 'DATE' } as const;
+
+/** The session export (anonymise/export-sessions.ts) as a file. */
+export function exportTableFile(table: ExportTable, format: FileFormat, baseName = 'sessions'): Promise<FileToSave> {
+	const columns = table.columns.map((c) => ({ name: c.name, type: DUCKDB_TYPES[c.type] }));
+	const rows = table.rows.map((cells) => Object.fromEntries(table.columns.map((c, i) => [c.name, cells[i]])));
+	return tableFile(columns, rows, format, baseName);
+}
