@@ -60,7 +60,22 @@ test('each chart downloads as SVG, PNG and a CSV of its table', async ({ page })
 	expect([...png.bytes.subarray(0, 4)]).toEqual([0x89, 0x50, 0x4e, 0x47]);
 	const csv = await save('CSV of the table');
 	expect(csv.file).toBe('immediate.csv');
-	expect(csv.text.split('\r\n')[0]).toBe(
-		'Main technique,Condition,Clients,Sessions,Mean (points),95% CI,Median,IQR,SRM,Cohen’s d vs the rest of the condition'
+	const lines = csv.text.split('\r\n');
+	expect(lines[0]).toBe(
+		'Main technique,Condition,Clients,Sessions,Mean (points),95% CI,Median,IQR,SRM,Cohen’s d vs the rest of the condition,Note'
 	);
+	// A group under 5 clients leaves the browser with its labels only: its count would identify people.
+	const small = lines.filter((line) => line.endsWith('suppressed: fewer than 5 clients'));
+	expect(small.length).toBeGreaterThan(0);
+	for (const line of small) expect(line).toMatch(/^[^,]+,[^,]+,,,,,,,,,suppressed: fewer than 5 clients$/);
+	expect(lines.length - 1 - small.length).toBeGreaterThan(0);
+
+	// Every chart has its CSV.
+	for (const chart of ['course', 'bands', 'pain', 'rom', 'frequency', 'retention']) {
+		const [download] = await Promise.all([
+			page.waitForEvent('download'),
+			page.locator(`[data-chart="${chart}"]`).getByRole('button', { name: 'CSV of the table' }).click()
+		]);
+		expect(download.suggestedFilename()).toBe(`${chart}.csv`);
+	}
 });
