@@ -1,3 +1,5 @@
+import { groupLabel } from './group-label';
+import type { GroupBy } from '../metrics/filters';
 import type { FrequencyRow } from '../metrics/session-frequency';
 import { FREQUENCY_BAND } from '../metrics/settings';
 import { heatmapCells, heatmapOptions, type HeatmapCell } from './heatmap';
@@ -33,10 +35,10 @@ export function frequencyCells(rows: readonly FrequencyRow[], minClients: number
 	});
 }
 
-export function frequencyChartOptions(cells: HeatmapCell[], width: number) {
+export function frequencyChartOptions(cells: HeatmapCell[], width: number, by: GroupBy = 'technique') {
 	return heatmapOptions(cells, {
 		width,
-		xLabel: 'Main technique',
+		xLabel: groupLabel(by, 'Main technique'),
 		yLabel: 'Condition',
 		legendLabel: FREQUENCY_CHART.legend,
 		color: {

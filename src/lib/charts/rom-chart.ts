@@ -1,3 +1,5 @@
+import { groupLabel } from './group-label';
+import type { GroupBy } from '../metrics/filters';
 import type { WithinSessionRow } from '../metrics/within-session';
 import { heatmapCells, heatmapOptions, type HeatmapCell } from './heatmap';
 
@@ -19,12 +21,12 @@ export function romCells(rows: readonly WithinSessionRow[], minClients: number):
 	});
 }
 
-export function romChartOptions(cells: HeatmapCell[], width: number) {
+export function romChartOptions(cells: HeatmapCell[], width: number, by: GroupBy = 'technique') {
 	const max = Math.max(1, ...cells.map((c) => c.value ?? 0));
 	const min = Math.min(0, ...cells.map((c) => c.value ?? 0));
 	return heatmapOptions(cells, {
 		width,
-		xLabel: 'Technique',
+		xLabel: groupLabel(by, 'Technique'),
 		yLabel: 'Movement (unit)',
 		legendLabel: ROM_CHART.legend,
 		color: { type: 'linear', scheme: 'purples', domain: [min, max] },
