@@ -36,6 +36,8 @@ interface MeasureFree {
 	frequency: FrequencyRow[];
 	retention: RetentionRow[];
 	rom: WithinSessionChart;
+	/** Within-session pain, made on first use (from the immediate effect when that is pain). */
+	pain?: WithinSessionChart;
 	clients: number;
 	sessions: number;
 }
@@ -80,8 +82,13 @@ function measureFree(cube: Cube & { recent?: Map<string, MeasureFree> }, filters
 	return free;
 }
 
+/**
+ * Everything the dashboard shows for these filters. Parts that do not depend on the measure come back as
+ * the same objects for the same filters, so the page redraws only the charts whose data changed.
+ */
 export function computeDashboard(cube: Cube, filters: Filters): DashboardData {
-	const { units, mask, frequencies, frequency, retention, rom, clients, sessions } = measureFree(cube, filters);
+	const free = measureFree(cube, filters);
+	const { units, mask, frequencies, frequency, retention, rom, clients, sessions } = free;
 	const code = cube.measures.findIndex((m) => m.measure === filters.measure);
 	const measure: CubeMeasure =
 		cube.measures[code] ?? { measure: filters.measure, label: filters.measure, unit: '', direction: 'higher', kind: 'other', mcidPoints: null, mcidPercent: null, mcidSource: '' };
@@ -148,10 +155,10 @@ export function computeDashboard(cube: Cube, filters: Filters): DashboardData {
 		immediate,
 		course,
 		bands,
-		pain:
+		pain: (free.pain ??=
 			pain === code
 				? painFromImmediate(immediateGroups, immediateAll, measure.unit)
-				: withinSessionChart(cube, units, mask, pain < 0 ? [] : [pain], filters.by, 'condition'),
+				: withinSessionChart(cube, units, mask, pain < 0 ? [] : [pain], filters.by, 'condition')),
 		rom,
 		frequency,
 		retention

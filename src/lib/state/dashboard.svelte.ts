@@ -22,17 +22,19 @@ export class Dashboard {
 	stored = $state<StoredData | null>(null);
 	datasets = $state<StoredDataset[]>([]);
 	persistent = $state(false);
-	pain = $state<WithinSessionChart | null>(null);
-	rom = $state<WithinSessionChart | null>(null);
-	frequency = $state<FrequencyRow[]>([]);
+	// Chart data are replaced whole, never changed in place: raw state, so an unchanged part (the same
+	// object from the cube) redraws nothing, and large arrays are not wrapped in proxies.
+	pain = $state.raw<WithinSessionChart | null>(null);
+	rom = $state.raw<WithinSessionChart | null>(null);
+	frequency = $state.raw<FrequencyRow[]>([]);
 	filters = $state<Filters>({ ...DEFAULT_FILTERS });
 	choices = $state<FilterChoices | null>(null);
-	figures = $state<Headline | null>(null);
-	measure = $state<MeasureInfo | null>(null);
-	immediate = $state<EffectSummary[]>([]);
-	course = $state<EffectSummary[]>([]);
-	bands = $state<EffectSummary[]>([]);
-	retention = $state<RetentionRow[]>([]);
+	figures = $state.raw<Headline | null>(null);
+	measure = $state.raw<MeasureInfo | null>(null);
+	immediate = $state.raw<EffectSummary[]>([]);
+	course = $state.raw<EffectSummary[]>([]);
+	bands = $state.raw<EffectSummary[]>([]);
+	retention = $state.raw<RetentionRow[]>([]);
 	/** Milliseconds the last redraw's queries took. */
 	lastRefreshMs = $state(0);
 	/** Charts are being redrawn (for aria-busy, and for tests to wait on). */
