@@ -5,6 +5,7 @@ import workerUrl from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url'
 import type { Database } from './database';
 import { OFFLINE_SETTINGS, QUERY_CONFIG, WasmDatabase } from './wasm-database';
 import { createSchema } from './schema';
+import { holdStoreLock, StoreInUseError } from './store-lock';
 
 let opening: Promise<Database> | undefined;
 
@@ -34,6 +35,7 @@ async function openStore(db: duckdb.AsyncDuckDB, store: string): Promise<boolean
 
 /** A database in its own worker: the app's store, or another file (the benchmark keeps its own). */
 export async function openDatabase(store: string): Promise<Database> {
+	if (!(await holdStoreLock(store))) throw new StoreInUseError();
 	const worker = new Worker(workerUrl);
 	const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker);
 	await db.instantiate(wasmUrl);

@@ -19,6 +19,8 @@ export type LoadStatus = 'opening' | 'loading demo' | 'ready' | 'failed';
 export class Dashboard {
 	status = $state<LoadStatus>('opening');
 	error = $state<string | null>(null);
+	/** The store is open in another tab: this one must not open it (db/store-lock.ts). */
+	inUseElsewhere = $state(false);
 	stored = $state<StoredData | null>(null);
 	datasets = $state<StoredDataset[]>([]);
 	persistent = $state(false);
@@ -67,6 +69,7 @@ export class Dashboard {
 			this.status = 'ready';
 		} catch (error) {
 			this.error = error instanceof Error ? error.message : String(error);
+			this.inUseElsewhere = error instanceof Error && error.name === 'StoreInUseError';
 			this.status = 'failed';
 		}
 	}
