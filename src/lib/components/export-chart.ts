@@ -1,5 +1,6 @@
 /** Browser-only: a chart card's drawing as an SVG or PNG file, made from the page (nothing is sent anywhere). */
 import { download } from './import/download';
+import { plotStyles } from './plot-styles';
 
 /** The chart's own SVG: the largest in the card (the legend is a smaller one). */
 export function chartSvg(card: HTMLElement): SVGSVGElement | null {
@@ -12,6 +13,10 @@ function svgText(svg: SVGSVGElement): string {
 	const copy = svg.cloneNode(true) as SVGSVGElement;
 	copy.setAttribute('xmlns', 'http://www.w3.org/2000/svg');
 	copy.style.background = 'white';
+	// The page keeps Plot's rules in an adopted style sheet (plot-styles.ts); the file carries its own copy.
+	const style = document.createElementNS('http://www.w3.org/2000/svg', 'style');
+	style.textContent = plotStyles();
+	copy.prepend(style);
 	return new XMLSerializer().serializeToString(copy);
 }
 
