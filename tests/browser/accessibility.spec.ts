@@ -45,6 +45,18 @@ test('client trajectories with two clients picked', async ({ page }) => {
 	await checkAccessibility(page, 'client trajectories');
 });
 
+test('the research workspace with a query answered, and the report', async ({ page }) => {
+	await page.goto('/research');
+	await expect(page.locator('main[aria-busy="false"]')).toBeVisible({ timeout: 30_000 });
+	await page.getByRole('button', { name: /^Run/ }).click();
+	await expect(page.getByRole('region', { name: 'Result of the query' })).toBeVisible();
+	await expect(page.getByRole('status').filter({ hasText: 'k =' })).toBeVisible();
+	await checkAccessibility(page, 'research');
+	await page.getByRole('navigation', { name: 'Views' }).getByRole('link', { name: 'Report' }).click();
+	await expect(page.getByRole('region', { name: 'Methods' })).toBeVisible();
+	await checkAccessibility(page, 'report');
+});
+
 /** Presses Tab (or Shift+Tab) until `target` has the focus, as a keyboard user moves through the page. */
 async function tabTo(page: Page, target: Locator, { most = 120, back = false } = {}) {
 	for (let i = 0; i < most; i++) {

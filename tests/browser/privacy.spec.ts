@@ -118,9 +118,22 @@ test('a whole session reaches nothing but the app’s own origin and breaks no p
 	await expect(page.getByRole('article', { name: 'C1' })).toBeVisible();
 	await expect(page.locator('main[aria-busy="false"]')).toBeVisible();
 
-	// TODO(research): the researcher view (/research) is being added on main. Add its session here: open it from
-	// the "Views" navigation, run a query in the SQL console, export the result (CSV and Parquet) and the
-	// pseudonymised session export, so that its downloads and workers are held to the same rules.
+	// Research: a query in the SQL console, its result as CSV and Parquet, the pseudonymised session export.
+	await page.getByRole('navigation', { name: 'Views' }).getByRole('link', { name: 'Research' }).click();
+	await page.getByRole('textbox', { name: /SQL/ }).fill('SELECT client_id, session_date FROM active_sessions ORDER BY session_id');
+	await page.getByRole('button', { name: /^Run/ }).click();
+	await expect(page.getByRole('status').filter({ hasText: 'rows' })).toContainText('8 rows');
+	const result = await save(page, page.getByRole('button', { name: 'Download result as CSV' }));
+	expect(result.bytes.toString('utf8')).toMatch(/^client_id,session_date\r\n/);
+	const parquet = await save(page, page.getByRole('button', { name: 'Download result as Parquet' }));
+	expect(parquet.bytes.subarray(0, 4).toString()).toBe('PAR1');
+	await expect(page.getByRole('status').filter({ hasText: 'k =' })).toBeVisible();
+	const sessions = await save(page, page.getByRole('button', { name: 'Download sessions as Parquet' }));
+	expect(sessions.file).toBe('sessions.parquet');
+
+	// The printable report.
+	await page.getByRole('navigation', { name: 'Views' }).getByRole('link', { name: 'Report' }).click();
+	await expect(page.getByRole('region', { name: 'Methods' })).toContainText('Meaningful change');
 
 	// The recorder did see the worker's own traffic: DuckDB's worker fetches the engine's wasm itself.
 	expect([...seen.requests].some((url) => /\/duckdb-eh\.[\w-]+\.wasm$/.test(url))).toBe(true);
