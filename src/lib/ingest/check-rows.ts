@@ -6,7 +6,8 @@
  */
 import type { Database } from '../db/database';
 import type { ColumnPlan, ImportPlan, MeasureDeclaration } from './plan';
-import { column, fragment, join, labelled, staged, type Fragment } from './staged-columns';
+import { column, columnLabel, fragment, join, labelled, staged, type Fragment } from './staged-columns';
+import { textNumberColumns } from './stage-file';
 
 export const ROWS = 'import_rows';
 export const SKIPPED = 'import_skipped';
@@ -23,24 +24,47 @@ function scaleText(m: MeasureDeclaration): string {
 	return `${m.scaleMin}–${m.scaleMax}${unit} scale of ${m.label}`;
 }
 
-function outOfScale(c: ColumnPlan, m: MeasureDeclaration | undefined): Check | null {
+function outOfScale(c: ColumnPlan, m: MeasureDeclaration | undefined, name: string): Check | null {
 	if (!m || m.scaleMin === null || m.scaleMax === null) return null;
 	const v = staged(c.index);
 	return {
 		fails: fragment(`(${v} < ? OR ${v} > ?)`, [m.scaleMin, m.scaleMax]),
-		message: fragment(`? || ${number(v)} || ?`, [`${c.header}: `, ` is outside the ${scaleText(m)}`])
+		message: fragment(`? || ${number(v)} || ?`, [`${name}: `, ` is outside the ${scaleText(m)}`])
 	};
 }
+
+/** Text the reader kept as it was (a file that groups thousands): a value that is not a number fails here, with the reader's words. */
+function notANumber(c: ColumnPlan, name: string): Check {
+	const text = `${staged(c.index)}_text`;
+	return {
+		fails: fragment(`(${text} IS NOT NULL AND ${staged(c.index)} IS NULL)`),
+		message: fragment(`? || ${text} || ?`, [`${name}: "`, '" is not a number'])
+	};
+}
+
+/**
+ * A NUL byte in a text cell is binary data that slipped into the export: the row is rejected, naming the
+ * column, rather than stored with an invisible character in a label or an id.
+ */
+function nulByte(c: ColumnPlan, name: string): Check {
+	return { fails: fragment(`contains(${staged(c.index)}, chr(0))`), message: fragment('?', [`${name}: holds a NUL byte (binary data)`]) };
+}
+
+const TEXT_ROLES = new Set(['client', 'visit', 'timepoint', 'clinic', 'therapist', 'technique', 'condition', 'measure name', 'extra']);
 
 /** Every check of the plan. `client` is the derived (possibly pseudonymised) client id. */
 function checks(plan: ImportPlan): Check[] {
 	const all: (Check | null)[] = [];
+	const headers = plan.columns.map((c) => c.header);
+	const name = (c: ColumnPlan) => columnLabel(headers, c.index);
 	const client = column(plan, 'client');
-	if (client) all.push({ fails: fragment('client IS NULL'), message: fragment('?', [`${client.header}: the client id is missing`]) });
+	if (client) all.push({ fails: fragment('client IS NULL'), message: fragment('?', [`${name(client)}: the client id is missing`]) });
 	const date = column(plan, 'date');
 	if (date) {
-		all.push({ fails: fragment(`${staged(date.index)} IS NULL`), message: fragment('?', [`${date.header}: the date is missing`]) });
+		all.push({ fails: fragment(`${staged(date.index)} IS NULL`), message: fragment('?', [`${name(date)}: the date is missing`]) });
 	}
+	for (const c of textNumberColumns(plan)) all.push(notANumber(c, name(c)));
+	for (const c of plan.columns) if (TEXT_ROLES.has(c.role.kind) && c.privacy !== 'drop') all.push(nulByte(c, name(c)));
 	const timepoint = column(plan, 'timepoint');
 	if (timepoint) {
 		const known = Object.keys(plan.timepoints);
@@ -48,19 +72,19 @@ function checks(plan: ImportPlan): Check[] {
 		all.push({
 			fails: fragment(`(${value} IS NULL OR ${value} NOT IN (${known.map(() => '?').join(', ') || 'NULL'}))`, known),
 			message: fragment(`CASE WHEN ${value} IS NULL THEN ? ELSE ? || ${value} || ? END`, [
-				`${timepoint.header}: the timepoint is missing`,
-				`${timepoint.header}: "`,
+				`${name(timepoint)}: the timepoint is missing`,
+				`${name(timepoint)}: "`,
 				'" is not a known timepoint'
 			])
 		});
 	}
 	const measures = new Map(plan.measures.map((m) => [m.measure, m]));
-	for (const c of plan.columns) if (c.role.kind === 'measure') all.push(outOfScale(c, measures.get(c.role.measure)));
+	for (const c of plan.columns) if (c.role.kind === 'measure') all.push(outOfScale(c, measures.get(c.role.measure), name(c)));
 	const duration = column(plan, 'duration');
 	if (duration) {
 		all.push({
 			fails: fragment(`${staged(duration.index)} < 0`),
-			message: fragment(`? || ${number(staged(duration.index))} || ?`, [`${duration.header}: `, ' is a negative duration'])
+			message: fragment(`? || ${number(staged(duration.index))} || ?`, [`${name(duration)}: `, ' is a negative duration'])
 		});
 	}
 	return all.filter((c): c is Check => c !== null);

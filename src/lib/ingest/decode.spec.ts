@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decodeText, describeEncoding, detectEncoding, readableAsIs, UnreadableFileError, type Encoding } from './decode';
+import { decodeText, describeEncoding, detectEncoding, importData, looksLikeUtf8, readableAsIs, UnreadableFileError, utf8Evidence, type Encoding } from './decode';
 
 const ascii = (text: string) => new Uint8Array([...text].map((c) => c.charCodeAt(0)));
 const utf8 = (text: string) => new TextEncoder().encode(text);
@@ -33,7 +33,11 @@ describe('detectEncoding', () => {
 		['UTF-16BE without BOM', utf16('client\tpain\n', 'be', false), 'utf-16be'],
 		['UTF-16LE without BOM, cut mid-unit', utf16('client\tpain\n', 'le', false).slice(0, 9), 'utf-16le'],
 		['a few stray control bytes in long text', bytes(ascii('a,b\n'.repeat(50)), [0x01]), 'utf-8'],
-		['vertical tabs (FileMaker in-cell breaks)', ascii('a,b\nC1,line\u000bline\n'), 'utf-8']
+		['vertical tabs (FileMaker in-cell breaks)', ascii('a,b\nC1,line\u000bline\n'), 'utf-8'],
+		// One NUL in a cell of an otherwise plain text file: text, and its row is rejected at import.
+		['a stray NUL byte in a cell', bytes(ascii('client,notes\nC1,ok\nC2,bad'), [0x00], ascii('byte\nC3,ok\n'.repeat(8))), 'utf-8'],
+		// Well-formed é and ü with one 0xFF: UTF-8 with a damaged byte, not Windows-1252.
+		['UTF-8 with one damaged byte', bytes(utf8('a;Massage suédois\nb;Hüft'), [0xff], ascii('\n')), 'utf-8']
 	])('%s', (_, sample, expected) => {
 		expect(detectEncoding(sample)).toBe(expected);
 	});
@@ -50,6 +54,30 @@ describe('detectEncoding', () => {
 	])('rejects %s', (_, sample, message) => {
 		expect(() => detectEncoding(sample)).toThrow(UnreadableFileError);
 		expect(() => detectEncoding(sample)).toThrow(message);
+	});
+});
+
+describe('utf8Evidence and looksLikeUtf8', () => {
+	it.each<[string, Uint8Array, { valid: number; invalid: number }, boolean]>([
+		['ASCII', ascii('a,b\n'), { valid: 0, invalid: 0 }, true],
+		['é ü € 😀 (2, 2, 3 and 4 bytes)', utf8('é ü € 😀'), { valid: 4, invalid: 0 }, true],
+		['Latin-1 é and ü', bytes(ascii('caf'), [0xe9], ascii(' M'), [0xfc], ascii('ller')), { valid: 0, invalid: 2 }, false],
+		['a character cut off at the end counts as neither', bytes(utf8('é'), [0xe2, 0x82]), { valid: 1, invalid: 0 }, true],
+		['overlong and surrogate forms are invalid', new Uint8Array([0xc0, 0xaf, 0xed, 0xa0, 0x80]), { valid: 0, invalid: 5 }, false],
+		['two good accents and one bad byte', bytes(utf8('é ü '), [0xff]), { valid: 2, invalid: 1 }, true],
+		['one good pair among Latin-1 accents', bytes([0xc3, 0xa9], ascii(' '), [0xe9], ascii(' '), [0xe8], ascii(' ')), { valid: 1, invalid: 2 }, false]
+	])('%s', (_, input, evidence, utf8Like) => {
+		expect(utf8Evidence(input)).toEqual(evidence);
+		expect(looksLikeUtf8(input)).toBe(utf8Like);
+	});
+
+	it('counts a character cut off at the end of a whole file as invalid', () => {
+		const file = bytes(ascii('caf'), [0xe9]);
+		expect([utf8Evidence(file), utf8Evidence(file, false)]).toEqual([
+			{ valid: 0, invalid: 0 },
+			{ valid: 0, invalid: 1 }
+		]);
+		expect(looksLikeUtf8(file, false)).toBe(false);
 	});
 });
 
@@ -86,5 +114,14 @@ describe('readableAsIs and describeEncoding', () => {
 	])('%s', (encoding, asIs, description) => {
 		expect(readableAsIs(encoding)).toBe(asIs);
 		expect(describeEncoding(encoding)).toBe(description);
+	});
+});
+
+describe('importData', () => {
+	it('hands a UTF-8 file over as it is, and decodes the others', async () => {
+		const utf8File = new Blob([utf8('a;é\n')]);
+		expect(await importData(utf8File, 'utf-8')).toBe(utf8File);
+		expect(await importData(new Blob([new Uint8Array(utf16('a;é\n', 'le', true))]), 'utf-16le')).toBe('a;é\n');
+		expect(await importData(new Blob([bytes(ascii('caf'), [0xe9])]), 'windows-1252')).toBe('café');
 	});
 });

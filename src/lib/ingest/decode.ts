@@ -26,10 +26,60 @@ export function detectEncoding(sample: Uint8Array): Encoding {
 
 	const utf16 = utf16WithoutBom(sample);
 	if (utf16) return utf16;
-	if (sample.includes(0)) throw new UnreadableFileError(NOT_TEXT);
+	// A stray NUL in a cell (a database export's padding) leaves a text file text: its row is rejected at import.
+	if (countNulBytes(sample) > Math.max(1, sample.length * 0.01)) throw new UnreadableFileError(NOT_TEXT);
 	if (countControlBytes(sample) > sample.length * 0.05) throw new UnreadableFileError(NOT_TEXT);
 
-	return isUtf8(sample) ? 'utf-8' : 'windows-1252';
+	return isUtf8(sample) || looksLikeUtf8(sample) ? 'utf-8' : 'windows-1252';
+}
+
+/**
+ * Well-formed multi-byte UTF-8 characters, and bytes that cannot be UTF-8 there. In a sample (`partial`), a
+ * character cut off by the end of the bytes counts as neither; at the end of a whole file it is invalid.
+ */
+export function utf8Evidence(bytes: Uint8Array, partial = true): { valid: number; invalid: number } {
+	let valid = 0;
+	let invalid = 0;
+	const n = bytes.length;
+	for (let i = 0; i < n; ) {
+		const b = bytes[i];
+		if (b < 0x80) {
+			i++;
+			continue;
+		}
+		// continuation bytes after the lead byte, and the range the first of them must fall in
+		const [length, low, high] =
+			b >= 0xc2 && b <= 0xdf ? [1, 0x80, 0xbf]
+			: b === 0xe0 ? [2, 0xa0, 0xbf]
+			: (b >= 0xe1 && b <= 0xec) || b === 0xee || b === 0xef ? [2, 0x80, 0xbf]
+			: b === 0xed ? [2, 0x80, 0x9f]
+			: b === 0xf0 ? [3, 0x90, 0xbf]
+			: b >= 0xf1 && b <= 0xf3 ? [3, 0x80, 0xbf]
+			: b === 0xf4 ? [3, 0x80, 0x8f]
+			: [0, 0, 0];
+		let k = 1;
+		while (k <= length && i + k < n && bytes[i + k] >= (k === 1 ? low : 0x80) && bytes[i + k] <= (k === 1 ? high : 0xbf)) k++;
+		if (length > 0 && k > length) {
+			valid++;
+			i += k;
+		} else if (partial && length > 0 && i + k === n) {
+			break;
+		} else {
+			invalid++;
+			i++;
+		}
+	}
+	return { valid, invalid };
+}
+
+/**
+ * UTF-8, possibly with a few damaged bytes, rather than a single-byte encoding: at least as many
+ * well-formed accented characters as bad bytes. Latin-1 text has bad bytes and almost never a
+ * well-formed pair ("é" is E9, which must be followed by two continuation bytes).
+ */
+export function looksLikeUtf8(bytes: Uint8Array, partial = true): boolean {
+	const { valid, invalid } = utf8Evidence(bytes, partial);
+	return invalid === 0 || (valid > 0 && valid >= invalid);
 }
 
 /** Decodes a whole file's bytes, without any byte-order mark. Invalid sequences become U+FFFD. */
@@ -44,6 +94,14 @@ export function decodeText(bytes: Uint8Array, encoding: Encoding): string {
 		case 'windows-1252':
 			return decodeWindows1252(bytes);
 	}
+}
+
+/**
+ * What runImport is given for a file the user picked: the file itself when DuckDB reads its bytes as they
+ * are (a large UTF-8 file is never copied), else its text decoded from the plan's encoding.
+ */
+export async function importData(file: Blob, encoding: Encoding): Promise<Blob | string> {
+	return readableAsIs(encoding) ? file : decodeText(new Uint8Array(await file.arrayBuffer()), encoding);
 }
 
 /** True when DuckDB can read the bytes as they are (plain UTF-8 without BOM), so no decode or copy is needed. */
@@ -92,6 +150,12 @@ function utf16WithoutBom(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | null {
 	if (oddNul >= pairs * 0.7 && evenNul <= pairs * 0.1) return 'utf-16le';
 	if (evenNul >= pairs * 0.7 && oddNul <= pairs * 0.1) return 'utf-16be';
 	return null;
+}
+
+function countNulBytes(bytes: Uint8Array): number {
+	let count = 0;
+	for (const byte of bytes) if (byte === 0) count++;
+	return count;
 }
 
 /** Control bytes that never occur in text; tab, line breaks, form feed and vertical tab (in-cell breaks) are allowed. */

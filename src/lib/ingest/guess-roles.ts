@@ -92,6 +92,21 @@ function hasPartner(columns: ColumnSample[], i: number): boolean {
 	});
 }
 
+/**
+ * The values that decide a measure's scale: a column's own, together with those of the columns naming the
+ * same measure at another timing. One pain score of 12 after a session must not make "pain_after" a
+ * 0–100 VAS while "pain_before" stays a 0–10 NPRS: the pair would be stored as two measures.
+ */
+function scaleValues(columns: ColumnSample[], i: number): string[] {
+	const own = measurePhrase(columns[i].header);
+	if (own.timing === null) return columns[i].values;
+	const words = own.words.join(' ');
+	return columns.flatMap((c) => {
+		const phrase = measurePhrase(c.header);
+		return phrase.timing !== null && phrase.words.join(' ') === words ? c.values : [];
+	});
+}
+
 export const measureKey = (words: string[]) => words.join('_') || 'measure';
 
 export interface Guess {
@@ -123,6 +138,8 @@ export function guessRoles(columns: ColumnSample[], decimalComma: boolean): Gues
 	const roles: Role[] = columns.map(() => ({ kind: 'extra' }));
 	const measures = new Map<string, MeasureDeclaration>();
 	const taken = new Set<string>();
+	/** measure|timing|visit of the measure columns so far: a second column with the same (a repeated header) stays extra. */
+	const measureRoles = new Set<string>();
 	let dateFormat: DateFormat | null = null;
 	const repeated = repeatedTimepoints(columns);
 
@@ -162,19 +179,25 @@ export function guessRoles(columns: ColumnSample[], decimalComma: boolean): Gues
 
 		if (!numeric || isBinary(column.values)) return;
 		const phrase = measurePhrase(column.header);
-		const known = knownMeasure(phrase.words, phrase.unit, onHundredScale(column.values, decimalComma));
+		const known = knownMeasure(phrase.words, phrase.unit, onHundredScale(scaleValues(columns, i), decimalComma));
 		// A numeric column stays an extra attribute (age, BMI…) unless it names a measure we know, or it has a
 		// before/after partner (flexibility_pre with flexibility_post).
 		if (!known && !(phrase.timing && hasPartner(columns, i))) return;
 		const key = known ?? measureKey(phrase.words);
+		const visit = repeated.get(i);
+		const role: Role = visit
+			? { kind: 'measure', measure: key, timing: 'value', visit }
+			: { kind: 'measure', measure: key, timing: phrase.timing ?? 'value' };
+		// Two columns for one measure at one timing would be merged, the second's values used only where the
+		// first is empty: the second is kept as an extra attribute instead, for the user to decide.
+		const roleKey = `${key}|${role.timing}|${role.visit ?? ''}`;
+		if (measureRoles.has(roleKey)) return;
+		measureRoles.add(roleKey);
 		if (!measures.has(key)) {
 			const unit = phrase.unit === 'deg' ? '°' : (phrase.unit ?? '');
 			measures.set(key, newMeasure(key, phrase.words.join(' ') || column.header, unit));
 		}
-		const visit = repeated.get(i);
-		roles[i] = visit
-			? { kind: 'measure', measure: key, timing: 'value', visit }
-			: { kind: 'measure', measure: key, timing: phrase.timing ?? 'value' };
+		roles[i] = role;
 	});
 
 	return { roles, measures: [...measures.values()], dateFormat };

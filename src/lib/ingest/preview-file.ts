@@ -18,6 +18,9 @@ export async function previewFile(file: File): Promise<{ plan: ImportPlan; previ
 		throw error;
 	}
 	const text = decodeText(sample, encoding);
+	if (text.replace(/^\ufeff/, '').trim() === '') {
+		throw new ImportError(`${file.name} holds only blank lines${file.size > SAMPLE_BYTES ? ' in its first 64 KB' : ''}: no header and no data rows.`);
+	}
 	const dialect = sniffDialect(text);
 	// Up to 500 rows: enough to see the codes and timepoints a column uses.
 	const preview = previewRows(text, dialect, 500, file.size > SAMPLE_BYTES);

@@ -8,11 +8,19 @@ export interface RecordSpans {
 	count: number;
 }
 
+const QUOTE = 34;
+const LF = 10;
+const CR = 13;
+const SPACE = 32;
+const TAB = 9;
+
 /**
- * Walks the text once, respecting quotes (a newline inside quotes does not end a record), skipping the
- * lines before and including the header, blank lines and comment lines, as read_csv does with our options.
+ * Walks the text once, as read_csv does with our options: a quote opens a quoted field only at the start
+ * of a field (`scar 5" long` is plain text), a doubled quote inside a quoted field is one quote, and a line
+ * break inside quotes does not end a record. Skips the lines before and including the header, blank lines
+ * and comment lines (DuckDB takes a line as a comment even when spaces come before the prefix).
  */
-export function recordSpans(text: string, dialect: Pick<CsvDialect, 'headerLine' | 'commentPrefix'>): RecordSpans {
+export function recordSpans(text: string, dialect: Pick<CsvDialect, 'headerLine' | 'commentPrefix' | 'delimiter'>): RecordSpans {
 	let capacity = 1024;
 	let lines = new Int32Array(capacity);
 	let starts = new Int32Array(capacity);
@@ -21,29 +29,40 @@ export function recordSpans(text: string, dialect: Pick<CsvDialect, 'headerLine'
 	let line = 1;
 	let i = 0;
 	const n = text.length;
+	const delimiter = dialect.delimiter.charCodeAt(0);
+	const comment = dialect.commentPrefix ? dialect.commentPrefix.charCodeAt(0) : -1;
 	// Skip the header and anything above it.
 	while (line <= dialect.headerLine + 1 && i < n) {
 		const c = text.charCodeAt(i++);
-		if (c === 10 || (c === 13 && text.charCodeAt(i) !== 10)) line++;
+		if (c === LF || (c === CR && text.charCodeAt(i) !== LF)) line++;
 	}
 	while (i < n) {
 		const start = i;
 		const startLine = line;
+		let fieldStart = true;
 		let quoted = false;
 		let end = n;
 		for (; i < n; i++) {
 			const c = text.charCodeAt(i);
-			if (c === 34) quoted = !quoted;
-			else if (!quoted && (c === 10 || c === 13)) {
+			if (quoted) {
+				if (c === QUOTE) {
+					if (text.charCodeAt(i + 1) === QUOTE) i++;
+					else quoted = false;
+				} else if (c === LF || (c === CR && text.charCodeAt(i + 1) !== LF)) line++;
+			} else if (c === LF || c === CR) {
 				end = i;
-				if (c === 13 && text.charCodeAt(i + 1) === 10) i++;
+				if (c === CR && text.charCodeAt(i + 1) === LF) i++;
 				i++;
 				line++;
 				break;
-			} else if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) line++;
+			} else if (c === QUOTE && fieldStart) {
+				quoted = true;
+				fieldStart = false;
+			} else {
+				fieldStart = c === delimiter;
+			}
 		}
-		const record = text.slice(start, Math.min(end, start + 2));
-		if (end === start || (dialect.commentPrefix && record.startsWith(dialect.commentPrefix))) continue;
+		if (end === start || isComment(text, start, end, comment)) continue;
 		if (count === capacity) {
 			capacity *= 2;
 			const grow = (a: Int32Array) => {
@@ -61,4 +80,24 @@ export function recordSpans(text: string, dialect: Pick<CsvDialect, 'headerLine'
 		count++;
 	}
 	return { lines, starts, ends, count };
+}
+
+function isComment(text: string, start: number, end: number, prefix: number): boolean {
+	if (prefix < 0) return false;
+	let i = start;
+	while (i < end && (text.charCodeAt(i) === SPACE || text.charCodeAt(i) === TAB)) i++;
+	return text.charCodeAt(i) === prefix;
+}
+
+/** The 1-based line on which the record `index` ends (later than its first line when a quoted field holds line breaks). */
+export function lastLineOf(text: string, spans: RecordSpans, index: number): number {
+	let line = spans.lines[index];
+	let end = spans.ends[index];
+	// A record that runs to the end of the file (a quote never closed) holds the file's last line break.
+	while (end > spans.starts[index] && (text.charCodeAt(end - 1) === LF || text.charCodeAt(end - 1) === CR)) end--;
+	for (let i = spans.starts[index]; i < end; i++) {
+		const c = text.charCodeAt(i);
+		if (c === LF || (c === CR && text.charCodeAt(i + 1) !== LF)) line++;
+	}
+	return line;
 }

@@ -1,7 +1,7 @@
-import Papa from 'papaparse';
 import type { CsvDialect } from './sniff';
 import type { RecordSpans } from './record-lines';
 import type { ReaderReject } from './stage-file';
+import { columnLabel } from './staged-columns';
 
 export interface RejectedRow {
 	/** Line in the file (the header is line 1 when it is the first line). */
@@ -11,9 +11,19 @@ export interface RejectedRow {
 	fields: string[];
 }
 
-/** What DuckDB's reader said, in the user's words, naming the column by its header. */
-export function readerReason(reject: ReaderReject, header: string[]): string {
-	const name = reject.column !== null && reject.column >= 1 ? header[reject.column - 1] : undefined;
+/** Where a record the reader rejected ends, when a quote left open ran it to the end of the file. */
+export interface RecordExtent {
+	/** The record's last line: later than its first when quoted line breaks (or a quote never closed) join lines. */
+	lastLine: number;
+	/** The record runs to the end of the file. */
+	toEnd: boolean;
+}
+
+const count = (n: string) => Number(n).toLocaleString('en');
+
+/** What DuckDB's reader said, in the user's words, naming the column by its header (and position, when needed). */
+export function readerReason(reject: ReaderReject, header: string[], extent?: RecordExtent): string {
+	const name = reject.column !== null && reject.column >= 1 && reject.column <= header.length ? columnLabel(header, reject.column - 1) : undefined;
 	const value = reject.message.match(/Could not convert string "(.*)" to '?(\w+)'?/);
 	switch (reject.errorType) {
 		case 'CAST':
@@ -25,27 +35,89 @@ export function readerReason(reject: ReaderReject, header: string[]): string {
 		case 'MISSING COLUMNS':
 		case 'TOO MANY COLUMNS': {
 			const counts = reject.message.match(/Expected Number of Columns: (\d+) Found: (\d+)/);
-			return counts
-				? `wrong number of fields: expected ${counts[1]}, found ${counts[2]}`
-				: 'wrong number of fields';
+			if (!counts) return 'wrong number of fields';
+			const [expected, found] = [Number(counts[1]), Number(counts[2])];
+			const missing = found < expected ? header.slice(found, expected).map((_, i) => columnLabel(header, found + i)) : [];
+			const list = missing.length > 3 ? `${missing.slice(0, 3).join(', ')} and ${missing.length - 3} more` : missing.join(', ');
+			return `wrong number of fields: expected ${expected}, found ${found}${missing.length ? ` (no value for ${list})` : ''}`;
 		}
 		case 'UNQUOTED VALUE':
-			return 'a quote is not closed, or a field has a stray quote';
-		case 'LINE SIZE OVER MAXIMUM':
-			return 'the line is too long';
+			if (extent?.toEnd && extent.lastLine > reject.line) {
+				return `${name ?? 'a field'}: its opening quote is never closed, so lines ${reject.line}–${extent.lastLine} (the rest of the file) were read as this one field`;
+			}
+			return `${name ?? 'a field'}: text follows the closing quote; quote the whole field and double the quotes inside it`;
+		case 'LINE SIZE OVER MAXIMUM': {
+			const sizes = reject.message.match(/Maximum line size of (\d+) bytes exceeded\. Actual Size:\s*(\d+)/);
+			return sizes
+				? `the line is ${count(sizes[2])} bytes long, more than the ${count(sizes[1])} bytes a line may have`
+				: 'the line is too long';
+		}
 		case 'INVALID UNICODE':
 		case 'INVALID ENCODING':
-			return 'the line is not valid text in the file’s encoding';
+			return `${name ?? 'a field'}: not valid UTF-8 text (a damaged byte)`;
 		default:
 			return reject.message;
 	}
 }
 
-/** A record's fields exactly as written in the file. */
-export function recordFields(text: string, spans: RecordSpans, index: number, dialect: CsvDialect): string[] {
-	const raw = text.slice(spans.starts[index], spans.ends[index]);
-	const parsed = Papa.parse<string[]>(raw, { delimiter: dialect.delimiter, quoteChar: '"' });
-	return parsed.data[0] ?? [raw];
+/**
+ * One reason a line: the reader reports a row with too many fields once for each extra field
+ * ("found 7", "found 8"); the last says how many there are.
+ */
+export function lineReasons(rejects: ReaderReject[], header: string[], extentOf: (line: number) => RecordExtent | undefined): Map<number, string> {
+	const byLine = new Map<number, ReaderReject[]>();
+	for (const r of rejects) byLine.set(r.line, [...(byLine.get(r.line) ?? []), r]);
+	const reasons = new Map<number, string>();
+	for (const [line, list] of byLine) {
+		const tooMany = list.filter((r) => r.errorType === 'TOO MANY COLUMNS');
+		const kept = list.filter((r) => r.errorType !== 'TOO MANY COLUMNS' || r === tooMany.at(-1));
+		const texts = kept.map((r) => readerReason(r, header, r.errorType === 'UNQUOTED VALUE' ? extentOf(line) : undefined));
+		reasons.set(line, [...new Set(texts)].join('; '));
+	}
+	return reasons;
+}
+
+/**
+ * A record's fields exactly as written, split as the reader splits them: a quote opens a quoted field only
+ * at its start, and a doubled quote inside it is one quote. A field with text after its closing quote
+ * (`"Swedish" massage`) is kept as written, quotes and all, so that written out again it reads as meant.
+ */
+export function recordFields(text: string, spans: RecordSpans, index: number, dialect: Pick<CsvDialect, 'delimiter'>): string[] {
+	let raw = text.slice(spans.starts[index], spans.ends[index]);
+	// A record that runs to the end of the file (a quote never closed) holds the file's last line break.
+	if (spans.ends[index] === text.length) raw = raw.replace(/\r?\n$|\r$/, '');
+	return splitRecord(raw, dialect.delimiter);
+}
+
+export function splitRecord(raw: string, delimiter: string): string[] {
+	const fields: string[] = [];
+	const n = raw.length;
+	let i = 0;
+	for (;;) {
+		let end: number;
+		if (raw[i] === '"') {
+			let value = '';
+			let j = i + 1;
+			for (; j < n; j++) {
+				if (raw[j] !== '"') value += raw[j];
+				else if (raw[j + 1] === '"') value += raw[++j];
+				else break;
+			}
+			end = j >= n ? n : j + 1;
+			if (end < n && raw[end] !== delimiter) {
+				const next = raw.indexOf(delimiter, end);
+				end = next < 0 ? n : next;
+				value = raw.slice(i, end);
+			}
+			fields.push(value);
+		} else {
+			const next = raw.indexOf(delimiter, i);
+			end = next < 0 ? n : next;
+			fields.push(raw.slice(i, end));
+		}
+		if (end >= n) return fields;
+		i = end + 1;
+	}
 }
 
 /** The record index (into spans) of the record starting on `line`, by binary search. */

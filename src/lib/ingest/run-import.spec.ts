@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { openNodeDatabase } from '../db/node';
 import type { Database, SqlParam } from '../db/database';
 import { loadCsv, planFor } from '../test/fixtures';
-import { describeCounts, ImportError, runImport } from './run-import';
+import { describeCounts, ImportError, planProblems, runImport } from './run-import';
 
 let db: Database;
 beforeEach(async () => {
@@ -44,7 +44,7 @@ describe('a clinic export with bad rows', () => {
 			[8, 'client: the client id is missing'],
 			[9, 'pain before: 11 is outside the 0–10 scale of Pain (NPRS)'],
 			[10, 'pain before: "abc" is not a number'],
-			[11, 'wrong number of fields: expected 6, found 5']
+			[11, 'wrong number of fields: expected 6, found 5 (no value for pain after)']
 		]);
 		// The fields come back exactly as the file wrote them, ready to fix and import again.
 		expect(outcome.rejectedRows[2].fields).toEqual(['C4', '08.01.2025', 'PNF', 'Knee pain', '11', '3']);
@@ -110,6 +110,17 @@ describe('files that cannot be imported at all', () => {
 		await expect(loadCsv(db, csv, () => {}, 'no-client.csv')).rejects.toThrow(
 			new ImportError('no-client.csv: No column is chosen as the client id: choose the column that identifies each client.')
 		);
+	});
+
+	it('names the columns when two are chosen for one role, or for one measure at one timing', () => {
+		const plan = planFor('client,date,technique,technique,pain_before,pain_after,pain_after\nC1,2025-01-02,PNF,SCS,5,3,2\n', 'twice.csv');
+		expect(planProblems(plan)).toEqual([]);
+		plan.columns[3].role = { kind: 'technique' };
+		plan.columns[6].role = { kind: 'measure', measure: 'pain_nprs', timing: 'after' };
+		expect(planProblems(plan)).toEqual([
+			'More than one column is chosen as technique: technique (column 3), technique (column 4).',
+			'More than one column is chosen as Pain (NPRS) after: pain_after (column 6), pain_after (column 7). Keep one; the others can be extra attributes.'
+		]);
 	});
 
 	it('refuses a header-only file', async () => {
@@ -269,5 +280,72 @@ describe('duplicates', () => {
 		const csv = 'id,day,headache,medication\n1,-3,yes,none\n1,-2,no,none\n1,-2,no,none\n2,0,yes,reduced\n';
 		const outcome = await loadCsv(db, csv);
 		expect(describeCounts(outcome)).toBe('Read 4 rows · imported 3 · rejected 0 · 1 duplicate');
+	});
+});
+
+describe('files that end badly in the reader', () => {
+	const rows = (outcome: { rejectedRows: { line: number; reason: string }[] }) => outcome.rejectedRows.map((r) => [r.line, r.reason]);
+
+	it('keeps a # inside a value whole when the file has comment lines', async () => {
+		const csv = '# exported by PracticeSoft\nclient,date,pain_before,pain_after,notes\nC1,2025-01-02,5,3,room #2\n# moved\nC2,2025-01-03,6,4,#7\n';
+		const outcome = await loadCsv(db, csv);
+		expect(describeCounts(outcome)).toBe('Read 2 rows · imported 2 · rejected 0 · 0 duplicates');
+		expect(await db.query('SELECT value FROM session_extras ORDER BY value')).toEqual([{ value: '#7' }, { value: 'room #2' }]);
+	});
+
+	it('reads a file whose lines end in CRLF, LF and CR, with the right line numbers', async () => {
+		const csv = 'client,date,pain_before,pain_after\r\nC1,2025-01-02,5,3\nC2,2025-01-03,6,4\rC3,2025-01-04,16,4\r\n';
+		const outcome = await loadCsv(db, csv);
+		expect(describeCounts(outcome)).toBe('Read 3 rows · imported 2 · rejected 1 · 0 duplicates');
+		expect(rows(outcome)).toEqual([[4, 'pain_before: 16 is outside the 0–10 scale of Pain (NPRS)']]);
+	});
+
+	it('rejects the row with a damaged byte in a UTF-8 file, instead of reading the whole file as Latin-1', async () => {
+		const head = 'client,date,condition,pain_before,pain_after\n' + 'A,2025-01-02,Hüftschmerz,5,3\n';
+		const bytes = new Uint8Array([...new TextEncoder().encode(head + 'B,2025-01-03,Neck pa'), 0xff, ...new TextEncoder().encode('n,6,4\nC,2025-01-04,Épaule,4,2\n')]);
+		const outcome = await runImport(db, new Blob([bytes]), planFor(head, 'damaged.csv'), { secret: 's' });
+		expect(describeCounts(outcome)).toBe('Read 3 rows · imported 2 · rejected 1 · 0 duplicates');
+		expect(rows(outcome)).toEqual([[3, 'condition: not valid UTF-8 text (a damaged byte)']]);
+		expect(await db.query('SELECT condition FROM sessions ORDER BY condition')).toEqual([{ condition: 'Hüftschmerz' }, { condition: 'Épaule' }]);
+	});
+
+	it('rejects a row holding a NUL byte, naming the column', async () => {
+		const outcome = await loadCsv(db, 'client,date,pain_before,pain_after,notes\nC1,2025-01-02,5,3,a\u0000b\nC2,2025-01-03,6,4,ok\n');
+		expect(rows(outcome)).toEqual([[2, 'notes: holds a NUL byte (binary data)']]);
+		expect(outcome.imported).toBe(1);
+	});
+
+	it('reads numbers grouped in thousands, and still rejects what is not a number', async () => {
+		// Ten numbers and one word: the column is still numeric (over 90%), so a walking-distance measure.
+		const more = Array.from({ length: 9 }, (_, i) => `C${i + 3};0${i + 1}.02.2025;1.${100 + i},0;1.200\n`).join('');
+		const csv = `client;date;walk_before_m;walk_after_m\nC1;02.01.2025;1.234,5;1.410\nC2;03.01.2025;far;980\n${more}`;
+		const outcome = await loadCsv(db, csv);
+		expect(rows(outcome)).toEqual([[3, 'walk_before_m: "far" is not a number']]);
+		expect(outcome.imported).toBe(10);
+		const walks = await db.query(`SELECT client_id, value_before, value_after FROM measurements JOIN sessions USING (session_id)
+		                              WHERE client_id IN ('C1', 'C3', 'C11') ORDER BY client_id`);
+		expect(walks).toEqual([
+			{ client_id: 'C1', value_before: 1234.5, value_after: 1410 },
+			{ client_id: 'C11', value_before: 1108, value_after: 1200 },
+			{ client_id: 'C3', value_before: 1100, value_after: 1200 }
+		]);
+	});
+
+	it('names extra attributes of repeated or empty headers by their position', async () => {
+		await loadCsv(db, 'client,date,notes,notes,\nC1,2025-01-02,a,b,c\n');
+		expect(await db.query('SELECT name, value FROM session_extras ORDER BY name')).toEqual([
+			{ name: 'column 5', value: 'c' },
+			{ name: 'notes (column 3)', value: 'a' },
+			{ name: 'notes (column 4)', value: 'b' }
+		]);
+	});
+
+	it('rejects a line longer than the reader takes, with its length, and imports the rest', async () => {
+		const head = 'client,date,pain_before,pain_after,notes\nC1,2025-01-02,5,3,short\n';
+		// "C2,2025-01-03,6,4," (18 bytes) and 3 MiB of notes: 3,145,746 bytes.
+		const csv = `${head}C2,2025-01-03,6,4,${'x'.repeat(3 * 1024 * 1024)}\nC3,2025-01-04,4,2,short\n`;
+		const outcome = await runImport(db, csv, planFor(head), { secret: 's' });
+		expect(describeCounts(outcome)).toBe('Read 3 rows · imported 2 · rejected 1 · 0 duplicates');
+		expect(rows(outcome)).toEqual([[3, 'the line is 3,145,746 bytes long, more than the 2,000,000 bytes a line may have']]);
 	});
 });

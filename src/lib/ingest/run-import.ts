@@ -4,8 +4,8 @@
  * anywhere leaves the stored data as it was.
  */
 import type { Database } from '../db/database';
-import type { ImportPlan } from './plan';
-import { decodeText } from './decode';
+import type { ColumnPlan, ImportPlan } from './plan';
+import { decodeText, looksLikeUtf8 } from './decode';
 import { saveMeasures } from '../db/schema';
 import { clearRejects, distinctInFile, readerRejects, READER_REJECTS, type ReaderReject } from './stage-file';
 import { countFates, failedRows, markDuplicates, ROWS, SKIPPED } from './check-rows';
@@ -14,9 +14,10 @@ import { storeSessions } from './store-sessions';
 import { guessTimepoint } from './guess-plan';
 import { headerWords } from './header-words';
 import { knownMeasure, measureKey, newMeasure } from './guess-roles';
-import { column } from './staged-columns';
-import { recordSpans, type RecordSpans } from './record-lines';
-import { readerReason, recordAtLine, recordFields, type RejectedRow } from './rejected-rows';
+import { column, columnLabel } from './staged-columns';
+import { lastLineOf, recordSpans, type RecordSpans } from './record-lines';
+import { lineReasons, recordAtLine, recordFields, type RejectedRow } from './rejected-rows';
+import { readerInput } from './reader-input';
 
 export class ImportError extends Error {}
 
@@ -64,8 +65,25 @@ export function planProblems(plan: ImportPlan): string[] {
 	if (kinds.has('measure name') !== kinds.has('measure value')) {
 		problems.push('Long format needs both a measure-name column and a value column.');
 	}
+	const headers = plan.columns.map((c) => c.header);
+	const names = (columns: ColumnPlan[]) => columns.map((c) => columnLabel(headers, c.index)).join(', ');
 	for (const kind of ['client', 'date', 'visit', 'timepoint', 'clinic', 'therapist', 'technique', 'condition', 'duration'] as const) {
-		if (plan.columns.filter((c) => c.role.kind === kind).length > 1) problems.push(`More than one column is chosen as ${kind}.`);
+		const chosen = plan.columns.filter((c) => c.role.kind === kind);
+		if (chosen.length > 1) problems.push(`More than one column is chosen as ${kind}: ${names(chosen)}.`);
+	}
+	// Two columns for one measure at one timing would be merged, the second read only where the first is empty.
+	const byMeasure = new Map<string, ColumnPlan[]>();
+	for (const c of plan.columns) {
+		if (c.role.kind !== 'measure') continue;
+		const key = `${c.role.measure}|${c.role.timing}|${c.role.visit ?? ''}`;
+		byMeasure.set(key, [...(byMeasure.get(key) ?? []), c]);
+	}
+	for (const chosen of byMeasure.values()) {
+		if (chosen.length < 2 || chosen[0].role.kind !== 'measure') continue;
+		const { measure, timing, visit } = chosen[0].role;
+		const label = plan.measures.find((m) => m.measure === measure)?.label ?? measure;
+		const when = timing === 'value' ? (visit ? `at visit ${visit}` : 'as a value') : timing;
+		problems.push(`More than one column is chosen as ${label} ${when}: ${names(chosen)}. Keep one; the others can be extra attributes.`);
 	}
 	return problems;
 }
@@ -135,13 +153,16 @@ async function rejectedRows(
 	const header = plan.columns.map((c) => c.header);
 	const source = await text();
 	const spans: RecordSpans = recordSpans(source, plan.dialect);
-	const readerLines = new Map<number, string[]>();
-	for (const r of reader) readerLines.set(r.line, [...(readerLines.get(r.line) ?? []), readerReason(r, header)]);
+	const extentOf = (line: number) => {
+		const index = recordAtLine(spans, line);
+		return index < 0 ? undefined : { lastLine: lastLineOf(source, spans, index), toEnd: spans.ends[index] === source.length };
+	};
+	const readerLines = lineReasons(reader, header, extentOf);
 
 	const rows: RejectedRow[] = [];
-	for (const [line, reasons] of readerLines) {
+	for (const [line, reason] of readerLines) {
 		const index = recordAtLine(spans, line);
-		rows.push({ line, reason: [...new Set(reasons)].join('; '), fields: index >= 0 ? recordFields(source, spans, index, plan.dialect) : [] });
+		rows.push({ line, reason, fields: index >= 0 ? recordFields(source, spans, index, plan.dialect) : [] });
 	}
 	// The n-th row the reader kept is the n-th record whose line it did not reject.
 	const wanted = new Set(checked.map((c) => c.row));
@@ -179,31 +200,58 @@ export async function runImport(
 	givenPlan: ImportPlan,
 	options: ImportOptions
 ): Promise<ImportOutcome> {
-	const outcome = await importOnce(db, data, givenPlan, options);
-	if (outcome !== LATIN_1) return outcome;
-	// The sample looked like UTF-8 but later bytes are not: a Latin-1 export with its first accent further down.
+	const outcome = await importRead(db, data, givenPlan, options, 'give up');
+	if (outcome !== NOT_UTF_8) return done(outcome);
 	const bytes = new Uint8Array(await (data as Blob).arrayBuffer());
+	// UTF-8 with a few damaged bytes: the rows holding them are rejected, the others imported as they are.
+	if (looksLikeUtf8(bytes, false)) return done(await importRead(db, data, givenPlan, options, 'reject rows'));
+	// The sample looked like UTF-8 but later bytes are not: a Latin-1 export with its first accent further down.
 	const plan = { ...givenPlan, encoding: 'windows-1252' as const };
-	const retried = await importOnce(db, decodeText(bytes, 'windows-1252'), plan, options);
-	if (retried === LATIN_1) throw new ImportError(`${givenPlan.fileName} is not valid text in any encoding we read.`);
-	return retried;
+	return done(await importRead(db, decodeText(bytes, 'windows-1252'), plan, options, 'reject rows'));
 }
 
-const LATIN_1 = Symbol('not UTF-8 after all');
-const isInvalidText = (r: ReaderReject) => /UNICODE|ENCODING/.test(r.errorType) || /invalid unicode/i.test(r.message);
+const NOT_UTF_8 = Symbol('not UTF-8 after all');
+const MIXED_LINE_ENDINGS = Symbol('line endings the reader cannot mix');
+type Attempt = ImportOutcome | typeof NOT_UTF_8 | typeof MIXED_LINE_ENDINGS;
+/** When the reader meets bytes that are not UTF-8: give up (to try another encoding) or reject their rows. */
+type InvalidText = 'give up' | 'reject rows';
 
+const done = (outcome: Attempt): ImportOutcome => {
+	if (typeof outcome === 'symbol') throw new Error(`runImport: unexpected ${outcome.description}`);
+	return outcome;
+};
+const isInvalidText = (r: ReaderReject) => /UNICODE|ENCODING/.test(r.errorType) || /invalid unicode/i.test(r.message);
+/** DuckDB's messages go on with a list of its settings; the first line says what happened. */
+const firstLine = (error: unknown) => (error instanceof Error ? error.message : String(error)).split('\n')[0].trim();
+
+/** Reads the file as the dialect says; a file whose lines end in more than one way is read again with one kind. */
+async function importRead(db: Database, source: Blob | string, plan: ImportPlan, options: ImportOptions, invalidText: InvalidText): Promise<Attempt> {
+	const input = (unifyLineEndings: boolean) =>
+		readerInput(source, { delimiter: plan.dialect.delimiter, commentPrefix: plan.dialect.commentPrefix, unifyLineEndings });
+	const outcome = await importOnce(db, source, await input(false), plan, options, invalidText, false);
+	if (outcome !== MIXED_LINE_ENDINGS) return outcome;
+	return importOnce(db, source, await input(true), plan, options, invalidText, true);
+}
+
+/**
+ * `source` is the file as given (its text gives rejected rows their fields); `input` is what the reader
+ * reads: the same, or the same with comment lines blanked and line endings made one kind.
+ */
 async function importOnce(
 	db: Database,
-	data: Blob | string,
+	source: Blob | string,
+	input: Blob | string | Uint8Array,
 	givenPlan: ImportPlan,
-	options: ImportOptions
-): Promise<ImportOutcome | typeof LATIN_1> {
+	options: ImportOptions,
+	invalidText: InvalidText,
+	unifiedLineEndings: boolean
+): Promise<Attempt> {
 	const problems = planProblems(givenPlan);
 	if (problems.length) throw new ImportError(`${givenPlan.fileName}: ${problems.join(' ')}`);
 	const step = options.onStep ?? (() => {});
 	try {
 		step('Reading the file');
-		await db.registerFile(FILE, data);
+		await db.registerFile(FILE, input);
 		await clearRejects(db);
 		let plan = givenPlan;
 		let measureNames = new Map<string, string>();
@@ -211,10 +259,11 @@ async function importOnce(
 			({ plan, measureNames } = await completePlan(db, givenPlan));
 			await deriveRows(db, FILE, plan, options.secret);
 		} catch (error) {
-			throw new ImportError(`${givenPlan.fileName} could not be read: ${error instanceof Error ? error.message : String(error)}`);
+			if (!unifiedLineEndings && /state machine reached an invalid state/i.test(firstLine(error))) return MIXED_LINE_ENDINGS;
+			throw new ImportError(`${givenPlan.fileName} could not be read: ${firstLine(error)}`);
 		}
 		const reader = await readerRejects(db);
-		if (typeof data !== 'string' && reader.some(isInvalidText)) return LATIN_1;
+		if (invalidText === 'give up' && typeof source !== 'string' && reader.some(isInvalidText)) return NOT_UTF_8;
 		step('Checking every row');
 		await markDuplicates(db);
 		const fates = await countFates(db);
@@ -237,7 +286,7 @@ async function importOnce(
 			await db.exec('CHECKPOINT');
 		}
 		step('Collecting rejected rows');
-		const text = async () => (typeof data === 'string' ? data : await data.text());
+		const text = async () => (typeof source === 'string' ? source : await source.text());
 		return {
 			fileName: plan.fileName,
 			datasetId,

@@ -8,6 +8,7 @@ const plain: CsvDialect = {
 	skippedLines: 0,
 	commentPrefix: null,
 	decimalComma: false,
+	groupedThousands: false,
 	lineEnding: '\n'
 };
 
@@ -61,9 +62,32 @@ describe('sniffDialect', () => {
 		['last line cut off in the sample', 'a;b;c\n1;2;3\n4;5;6\n7;"cut, off', { delimiter: ';' }],
 		['decimal comma only counts without the comma delimiter', 'client,pain\nC1,"6,5"\nC2,"7,5"\n', {}],
 		['semicolon with decimal points', 'client;pain\nC1;6.5\nC2;7.5\n', { delimiter: ';' }],
-		['semicolon with grouped thousands and decimal comma', 'client;fee\nC1;1.234,50\nC2;65,00\n', { delimiter: ';', decimalComma: true }],
+		[
+			'semicolon with grouped thousands and decimal comma',
+			'client;fee\nC1;1.234,50\nC2;65,00\n',
+			{ delimiter: ';', decimalComma: true, groupedThousands: true }
+		],
+		[
+			'decimal comma with whole thousands written 1.200, which say nothing about the decimal mark',
+			'client;walk\nC1;1.234,5\nC2;1.200\nC3;1.300\n',
+			{ delimiter: ';', decimalComma: true, groupedThousands: true }
+		],
+		['comma with grouped thousands, quoted', 'client,fee\nC1,"1,234.50"\nC2,65.00\n', { groupedThousands: true }],
+		['grouped by spaces', 'client;fee\nC1;1 234,50\nC2;65,00\n', { delimiter: ';', decimalComma: true, groupedThousands: true }],
+		['a decimal point with three decimals is not grouping', 'client,rom\nC1,1.234\nC2,2.5\n', {}],
 		['one column', 'pain\n6\n7\n', {}],
 		['R write.csv header with an empty first name', '"","pain"\n"1",6\n"2",7\n', {}],
+		// A first row with a field missing must not push the header down to the second row.
+		['ragged second and third rows', 'client,date,pain\nC1,2025-03-04,6\nC2,2025-03-05\nC3,2025-03-06,5,x,y\nC4,2025-03-07,4\n', {}],
+		['a ragged first row', 'client,date,pain\nC1,2025-03-04\nC2,2025-03-05,7\nC3,2025-03-06,5\n', {}],
+		['a title line set apart by a blank line, then a ragged first row', 'Export, March\n\nclient,pain\nC1\nC2,7\nC3,5\n', { headerLine: 2, skippedLines: 1 }],
+		// The header has one field less than rows ending in a delimiter: it is still the header, not the first row.
+		['data rows end in a delimiter, the header does not', 'client,date,pain\nC1,2025-03-04,6,\nC2,2025-03-05,7,\n', {}],
+		[
+			'title line above rows that end in a delimiter',
+			'Export 2025;;\nclient;date;pain\nC1;04.03.2025;6;\nC2;05.03.2025;7;\n',
+			{ delimiter: ';', headerLine: 1, skippedLines: 1 }
+		],
 		['empty text', '', {}]
 	])('%s', (_, text, expected) => {
 		expect(sniffDialect(text)).toEqual({ ...plain, ...expected });
@@ -97,9 +121,18 @@ describe('previewRows', () => {
 		['partial sample cut inside a quoted line break', 'a,b\n1,2\n3,"x\n', 20, true, ['a', 'b'], [['1', '2']]],
 		['partial sample ending on a line break keeps its last line', 'a,b\n1,2\n3,4\n', 20, true, ['a', 'b'], [['1', '2'], ['3', '4']]],
 		['partial sample longer than the limit keeps the shown rows', 'a,b\n1,2\n3,4\n5,6\n7,', 2, true, ['a', 'b'], [['1', '2'], ['3', '4']]],
-		['empty text', '', 20, false, [], []]
+		['empty text', '', 20, false, [], []],
+		// Papa splits on one kind of line break: lines joined by another would run into one row.
+		['CRLF, LF and CR mixed', 'a,b\r\n1,2\n3,4\r5,6\r\n', 20, false, ['a', 'b'], [['1', '2'], ['3', '4'], ['5', '6']]],
+		['CRLF rows, LF inside a quoted cell', 'a,b\r\n1,"x\ny"\r\n3,4\r\n', 20, false, ['a', 'b'], [['1', 'x\ny'], ['3', '4']]],
+		['rows ending in a delimiter give the header an unnamed column', 'a,b\n1,2,\n3,4,\n', 20, false, ['a', 'b', ''], [['1', '2', ''], ['3', '4', '']]],
+		['one ragged row with an empty extra field leaves the header alone', 'a,b\n1,2,\n3,4\n5,6\n', 20, false, ['a', 'b'], [['1', '2', ''], ['3', '4'], ['5', '6']]],
 	])('%s', (_, text, limit, partial, header, rows) => {
 		expect(previewRows(text, sniffDialect(text), limit, partial)).toEqual({ header, rows });
+	});
+
+	it('leaves the header alone when the extra fields hold values', () => {
+		expect(previewRows('a,b\n1,2,x\n3,4,y\n', plain)).toEqual({ header: ['a', 'b'], rows: [['1', '2', 'x'], ['3', '4', 'y']] });
 	});
 });
 

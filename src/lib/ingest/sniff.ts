@@ -15,6 +15,11 @@ export interface CsvDialect {
 	commentPrefix: '#' | null;
 	/** Numbers written 6,5 (typically with a ';' delimiter). */
 	decimalComma: boolean;
+	/**
+	 * Numbers grouped in thousands in the sample (1.234,5 with a decimal comma, 1,234.5 without, 1 234):
+	 * the reader's own number parsing would reject them, so they are parsed as parseNumber does.
+	 */
+	groupedThousands?: boolean;
 	lineEnding: LineEnding;
 }
 
@@ -49,14 +54,23 @@ export function sniffDialect(sample: string): CsvDialect {
 	const records = best.records.length > 0 ? best.records : readRecords(text, ',');
 	const lines = records.filter((r) => !r.comment);
 	const content = lines.filter((r) => !isBlank(r));
+	// Data rows that all end in a delimiter ("C01,…,4,") have one field more than a header written without it.
+	const widths = trailingDelimiter(content, best.width) ? [best.width, best.width - 1] : [best.width];
 	const looksLikeHeader = (r: CsvRecord) =>
-		!isBlank(r) && r.fields.length === best.width && r.fields.filter((f) => f.trim() !== '').length * 2 >= r.fields.length;
-	// A title line can have as many fields as the table; the header is the one the data rows follow directly.
-	const header =
-		lines.find((r, i) => looksLikeHeader(r) && (i + 1 === lines.length || lines[i + 1].fields.length === best.width)) ??
-		lines.find(looksLikeHeader) ??
-		content[0];
+		!isBlank(r) && widths.includes(r.fields.length) && r.fields.filter((f) => f.trim() !== '').length * 2 >= r.fields.length;
+	// A title line can have as many fields as the table; the header is the one the data rows follow directly:
+	// the next line, or most of the next three, so that one ragged first row does not push the header down.
+	const followedByRows = (i: number) => {
+		const next = lines.slice(i + 1, i + 4);
+		if (next.length === 0 || next[0].fields.length === best.width) return true;
+		if (isBlank(next[0])) return false;
+		const rows = next.filter((r) => !isBlank(r));
+		return rows.filter((r) => r.fields.length === best.width).length * 2 > rows.length;
+	};
+	const header = lines.find((r, i) => looksLikeHeader(r) && followedByRows(i)) ?? lines.find(looksLikeHeader) ?? content[0];
 	const headerLine = header?.line ?? 0;
+	const data = content.filter((r) => r.line > headerLine);
+	const decimalComma = best.delimiter !== ',' && usesDecimalComma(data);
 
 	return {
 		delimiter: best.delimiter,
@@ -64,7 +78,8 @@ export function sniffDialect(sample: string): CsvDialect {
 		headerLine,
 		skippedLines: linesBefore(text, headerLine).filter((line) => line.trim() !== '').length,
 		commentPrefix: records.some((r) => r.comment) ? '#' : null,
-		decimalComma: best.delimiter !== ',' && usesDecimalComma(content.filter((r) => r.line > headerLine)),
+		decimalComma,
+		groupedThousands: usesGroupedThousands(data, decimalComma),
 		lineEnding: mostCommonEnding(records)
 	};
 }
@@ -74,13 +89,19 @@ export function sniffDialect(sample: string): CsvDialect {
  * blank lines are skipped. With `sampleIsPartial`, a last row that the sample may have cut off is dropped.
  */
 export function previewRows(sample: string, dialect: CsvDialect, limit = 20, sampleIsPartial = false): Preview {
-	const text = withoutBom(sample);
+	let text = withoutBom(sample);
+	let newline: LineEnding = dialect.lineEnding;
+	// Papa splits on one kind of line break; lines joined by another would run together into one row.
+	if (mixesLineEndings(text)) {
+		text = text.replace(/\r\n?/g, '\n');
+		newline = '\n';
+	}
 	const rows: { cells: string[]; quoteError: boolean }[] = [];
 	let stoppedEarly = false;
 	Papa.parse<string[]>(text.slice(lineOffset(text, dialect.headerLine)), {
 		delimiter: dialect.delimiter,
 		quoteChar: dialect.quote,
-		newline: dialect.lineEnding,
+		newline,
 		comments: dialect.commentPrefix ?? false,
 		skipEmptyLines: 'greedy',
 		step: (result, parser) => {
@@ -94,7 +115,20 @@ export function previewRows(sample: string, dialect: CsvDialect, limit = 20, sam
 	});
 	const last = rows.at(-1);
 	if (sampleIsPartial && !stoppedEarly && last && (last.quoteError || !/[\r\n]$/.test(text))) rows.pop();
-	return { header: rows[0]?.cells ?? [], rows: rows.slice(1, limit + 1).map((r) => r.cells) };
+	const data = rows.slice(1, limit + 1).map((r) => r.cells);
+	return { header: padHeader(rows[0]?.cells ?? [], data), rows: data };
+}
+
+/**
+ * A header written without the delimiter that ends every data row gets an unnamed last column, so the
+ * table has as many columns as its rows have fields (they are empty, and imported as nothing).
+ */
+function padHeader(header: string[], rows: string[][]): string[] {
+	const tally = new Map<number, number>();
+	for (const r of rows) tally.set(r.length, (tally.get(r.length) ?? 0) + 1);
+	const width = [...tally].sort((a, b) => b[1] - a[1] || b[0] - a[0])[0]?.[0] ?? 0;
+	const extraEmpty = rows.every((r) => r.slice(header.length).every((cell) => cell.trim() === ''));
+	return width > header.length && header.length > 0 && extraEmpty ? [...header, ...Array<string>(width - header.length).fill('')] : header;
 }
 
 /** Every spelling of a missing value that DuckDB's `nullstr` needs, since DuckDB matches exactly. */
@@ -109,10 +143,15 @@ export function isMissing(value: string): boolean {
 	return MISSING.has(value.trim().toLowerCase());
 }
 
-const PLAIN_NUMBER = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:e[+-]?\d+)?$/i;
-const GROUPED_BY_DOTS = /^[+-]?\d{1,3}(?:\.\d{3})+(?:,\d*)?$/;
-const GROUPED_BY_COMMAS = /^[+-]?\d{1,3}(?:,\d{3})+(?:\.\d*)?$/;
-const GROUPED_BY_SPACES = /^[+-]?\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?:[.,]\d*)?$/;
+/** How numbers may be written; numberSql (stage-file.ts) follows the same patterns in SQL. */
+export const NUMBER_PATTERNS = {
+	plain: /^[+-]?(?:\d+\.?\d*|\.\d+)(?:e[+-]?\d+)?$/i,
+	groupedByDots: /^[+-]?\d{1,3}(?:\.\d{3})+(?:,\d*)?$/,
+	groupedByCommas: /^[+-]?\d{1,3}(?:,\d{3})+(?:\.\d*)?$/,
+	groupedBySpaces: /^[+-]?\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?:[.,]\d*)?$/
+};
+const { plain: PLAIN_NUMBER, groupedByDots: GROUPED_BY_DOTS, groupedByCommas: GROUPED_BY_COMMAS, groupedBySpaces: GROUPED_BY_SPACES } =
+	NUMBER_PATTERNS;
 
 /** Parses a number as the file writes it ("6,5" with decimalComma, "1.234,5", " 7 "); null when missing or not a number. */
 export function parseNumber(value: string, decimalComma: boolean): number | null {
@@ -187,6 +226,17 @@ function fieldCountConsistency(records: CsvRecord[]): { width: number; consisten
 	return { width, consistency: lines.length > 0 ? count / lines.length : 0 };
 }
 
+/** Every complete row of the table's width ends in an empty field, and some line has one field less (its header). */
+function trailingDelimiter(content: CsvRecord[], width: number): boolean {
+	const full = content.filter((r) => r.complete && r.fields.length === width);
+	return (
+		width > 2 &&
+		full.length > 1 &&
+		full.every((r) => r.fields[width - 1].trim() === '') &&
+		content.some((r) => r.fields.length === width - 1)
+	);
+}
+
 function isBlank(record: CsvRecord): boolean {
 	return record.fields.length === 1 && record.fields[0].trim() === '';
 }
@@ -197,9 +247,15 @@ function usesDecimalComma(rows: CsvRecord[]): boolean {
 	for (const field of rows.flatMap((r) => r.fields)) {
 		const text = field.trim();
 		if (/^-?\d+,\d+$/.test(text) || /^-?\d{1,3}(?:\.\d{3})+,\d+$/.test(text)) comma++;
-		else if (/^-?\d+\.\d+$/.test(text)) dot++;
+		// 1.200 is a decimal point or a thousands separator: no evidence either way
+		else if (/^-?\d+\.\d+$/.test(text) && !/^-?\d{1,3}\.\d{3}$/.test(text)) dot++;
 	}
 	return comma > dot;
+}
+
+function usesGroupedThousands(rows: CsvRecord[], decimalComma: boolean): boolean {
+	const grouped = decimalComma ? GROUPED_BY_DOTS : GROUPED_BY_COMMAS;
+	return rows.some((r) => r.fields.some((field) => grouped.test(field.trim()) || GROUPED_BY_SPACES.test(field.trim())));
 }
 
 function mostCommonEnding(records: CsvRecord[]): LineEnding {
@@ -208,6 +264,14 @@ function mostCommonEnding(records: CsvRecord[]): LineEnding {
 	let best: LineEnding = '\n';
 	for (const [ending, n] of tally) if (n > (tally.get(best) ?? 0)) best = ending;
 	return best;
+}
+
+/** More than one kind of line break (CRLF, LF, CR) anywhere in the text. */
+function mixesLineEndings(text: string): boolean {
+	const crlf = text.includes('\r\n');
+	const cr = /\r(?!\n)/.test(text);
+	const lf = /(?:^|[^\r])\n/.test(text);
+	return Number(crlf) + Number(cr) + Number(lf) > 1;
 }
 
 function withoutBom(text: string): string {

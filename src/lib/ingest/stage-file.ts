@@ -1,6 +1,6 @@
 import type { Database } from '../db/database';
 import { quoteLiteral } from '../db/sql';
-import { MISSING_TOKENS_EXACT } from './sniff';
+import { MISSING_TOKENS_EXACT, NUMBER_PATTERNS } from './sniff';
 import type { ColumnPlan, ImportPlan } from './plan';
 import { stagedName } from './staged-columns';
 
@@ -9,17 +9,32 @@ const READER_SCANS = 'import_scans';
 
 type StagedType = 'VARCHAR' | 'DOUBLE' | 'DATE' | 'TIMESTAMP';
 
+const isNumeric = (c: ColumnPlan) => c.role.kind === 'measure' || c.role.kind === 'measure value' || c.role.kind === 'duration';
+
 function stagedType(c: ColumnPlan, plan: ImportPlan): StagedType {
-	switch (c.role.kind) {
-		case 'date':
-			return plan.dateFormat?.hasTime ? 'TIMESTAMP' : 'DATE';
-		case 'measure':
-		case 'measure value':
-		case 'duration':
-			return 'DOUBLE';
-		default:
-			return 'VARCHAR';
-	}
+	if (c.role.kind === 'date') return plan.dateFormat?.hasTime ? 'TIMESTAMP' : 'DATE';
+	// The reader's DOUBLE takes 1234.5 but not 1.234,5 or 1,234.5: such columns are read as text and parsed below.
+	if (isNumeric(c)) return plan.dialect.groupedThousands ? 'VARCHAR' : 'DOUBLE';
+	return 'VARCHAR';
+}
+
+/** Numeric columns read as text, because the file groups thousands: each keeps its text as `c<i>_text` for messages. */
+export function textNumberColumns(plan: ImportPlan): ColumnPlan[] {
+	return plan.dialect.groupedThousands ? plan.columns.filter(isNumeric) : [];
+}
+
+/** An RE2 pattern from one of ours (\uXXXX becomes \x{XXXX}), as an SQL literal. */
+const pattern = (re: RegExp) => quoteLiteral(re.source.replace(/\\u([0-9a-f]{4})/g, '\\x{$1}'));
+
+/** parseNumber (sniff.ts) in SQL: "1.234,5" with a decimal comma, "1,234.5" or "1 234" → a DOUBLE; NULL when not a number. */
+export function numberSql(text: string, decimalComma: boolean): string {
+	const p = NUMBER_PATTERNS;
+	const trimmed = `trim(${text})`;
+	const spaces = `CASE WHEN regexp_full_match(${trimmed}, ${pattern(p.groupedBySpaces)}) THEN regexp_replace(${trimmed}, '[ \u00a0\u202f]', '', 'g') ELSE ${trimmed} END`;
+	const plain = decimalComma
+		? `regexp_replace(CASE WHEN regexp_full_match(${spaces}, ${pattern(p.groupedByDots)}) THEN replace(${spaces}, '.', '') ELSE ${spaces} END, ',', '.')`
+		: `CASE WHEN regexp_full_match(${spaces}, ${pattern(p.groupedByCommas)}) THEN replace(${spaces}, ',', '') ELSE ${spaces} END`;
+	return `CASE WHEN regexp_full_match(${plain}, ${pattern(p.plain)}, 'i') THEN CAST(${plain} AS DOUBLE) END`;
 }
 
 /** read_csv options for the plan: every value here is ours or a quoted literal, never raw user text. */
@@ -41,7 +56,6 @@ export function readCsvOptions(plan: ImportPlan): string {
 		`rejects_table = '${READER_REJECTS}'`,
 		`rejects_scan = '${READER_SCANS}'`
 	];
-	if (dialect.commentPrefix) options.push(`comment = ${quoteLiteral(dialect.commentPrefix)}`);
 	if (dialect.decimalComma) options.push(`decimal_separator = ','`);
 	if (dateFormat) options.push(`${dateFormat.hasTime ? 'timestampformat' : 'dateformat'} = ${quoteLiteral(dateFormat.strftime)}`);
 	return options.join(', ');
@@ -53,7 +67,11 @@ export function readCsvOptions(plan: ImportPlan): string {
  * number or a date) land in the rejects table with their line number and reason.
  */
 export function stagedFile(fileName: string, plan: ImportPlan): string {
-	return `(SELECT row_number() OVER () AS source_row, * FROM read_csv(${quoteLiteral(fileName)}, ${readCsvOptions(plan)})) f`;
+	const numbers = textNumberColumns(plan);
+	const parsed = numbers.map((c) => `${numberSql(stagedName(c.index), plan.dialect.decimalComma)} AS ${stagedName(c.index)}`);
+	const texts = numbers.map((c) => `, ${stagedName(c.index)} AS ${stagedName(c.index)}_text`).join('');
+	const columns = parsed.length ? `* REPLACE (${parsed.join(', ')})${texts}` : '*';
+	return `(SELECT row_number() OVER () AS source_row, ${columns} FROM read_csv(${quoteLiteral(fileName)}, ${readCsvOptions(plan)})) f`;
 }
 
 export async function clearRejects(db: Database): Promise<void> {

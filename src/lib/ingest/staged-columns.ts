@@ -24,6 +24,17 @@ export function join(parts: Fragment[], separator: string): Fragment {
 export const column = (plan: ImportPlan, kind: RoleKind): ColumnPlan | undefined =>
 	plan.columns.find((c) => c.role.kind === kind);
 
+/**
+ * A column as messages name it: its header, with its position when the header is empty or not unique
+ * ("column 7", "pain_after (column 8)"), so a reason always points at one column.
+ */
+export function columnLabel(headers: readonly string[], index: number): string {
+	const header = headers[index]?.trim() ?? '';
+	if (header === '') return `column ${index + 1}`;
+	const unique = headers.filter((h) => h.trim() === header).length === 1;
+	return unique ? headers[index] : `${headers[index]} (column ${index + 1})`;
+}
+
 /** Trimmed text, NULL when empty; coded values replaced by their labels. */
 export function labelled(c: ColumnPlan | undefined): Fragment {
 	if (!c) return fragment('NULL::VARCHAR');

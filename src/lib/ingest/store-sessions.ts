@@ -10,7 +10,7 @@ import { TECHNIQUE_SEPARATOR } from './technique-separator';
 import type { ColumnPlan, ImportPlan } from './plan';
 import { ROWS } from './check-rows';
 import { summariseClients } from '../metrics/main-technique';
-import { column, fragment, join, stagedName, type Fragment } from './staged-columns';
+import { column, columnLabel, fragment, join, stagedName, type Fragment } from './staged-columns';
 
 const OBSERVATIONS = 'import_obs';
 const KEYED = 'import_keyed';
@@ -91,6 +91,9 @@ function extraColumns(plan: ImportPlan): ColumnPlan[] {
 	return plan.columns.filter((c) => c.role.kind === 'extra' && c.privacy !== 'drop');
 }
 
+/** An extra attribute's name: its header, or its position when the header is empty or repeated. */
+const extraName = (plan: ImportPlan, c: ColumnPlan) => columnLabel(plan.columns.map((p) => p.header), c.index);
+
 function extraValue(c: ColumnPlan, secret: string): Fragment {
 	const value = `NULLIF(trim(CAST(r.${stagedName(c.index)} AS VARCHAR)), '')`;
 	return c.privacy === 'pseudonymise'
@@ -123,7 +126,7 @@ async function storeRowSessions(db: Database, plan: ImportPlan, datasetId: numbe
 		const value = extraValue(c, secret);
 		await db.query(
 			`INSERT INTO session_extras SELECT ?::BIGINT + r.source_row, ?, ${value.sql} AS v FROM ${ROWS} r WHERE r.keep AND v IS NOT NULL`,
-			[base, c.header, ...value.params]
+			[base, extraName(plan, c), ...value.params]
 		);
 	}
 }
@@ -213,7 +216,7 @@ async function storeGroupedSessions(
 			 SELECT DISTINCT ?::BIGINT + g.n, ?, ${value.sql} AS v
 			 FROM ${KEYED} k JOIN ${ROWS} r USING (source_row) JOIN ${GROUPED} g ON ${key}
 			 WHERE v IS NOT NULL`,
-			[base, c.header, ...value.params]
+			[base, extraName(plan, c), ...value.params]
 		);
 	}
 }

@@ -1,6 +1,7 @@
 import { getContext, setContext } from 'svelte';
 import type { Database } from '../db/database';
-import { decodeText, readableAsIs } from '../ingest/decode';
+import { importData } from '../ingest/decode';
+import { memoryProblem, sizeProblem } from '../ingest/file-size';
 import type { Preview } from '../ingest/sniff';
 import { shapeOf } from '../ingest/guess-plan';
 import { previewFile } from '../ingest/preview-file';
@@ -57,6 +58,11 @@ export class Importer {
 		this.alert = null;
 		const problems: string[] = [];
 		for (const file of files) {
+			const tooLarge = sizeProblem(file.name, file.size);
+			if (tooLarge) {
+				problems.push(tooLarge);
+				continue;
+			}
 			try {
 				const { plan, preview } = await previewFile(file);
 				this.pending.push(new PendingFile(file, plan, preview));
@@ -87,14 +93,16 @@ export class Importer {
 				};
 				report(IMPORT_STEPS[0]);
 				try {
-					const data = readableAsIs(pending.plan.encoding)
-						? pending.file
-						: decodeText(new Uint8Array(await pending.file.arrayBuffer()), pending.plan.encoding);
+					const data = await importData(pending.file, pending.plan.encoding);
 					const outcome = await runImport(db, data, $state.snapshot(pending.plan) as ImportPlan, { secret, onStep: report });
 					this.outcomes.push(outcome);
 					this.discard(pending);
 				} catch (error) {
-					problems.push(error instanceof ImportError ? error.message : `${pending.file.name}: ${error instanceof Error ? error.message : String(error)}`);
+					problems.push(
+						error instanceof ImportError
+							? error.message
+							: (memoryProblem(pending.file.name, error) ?? `${pending.file.name}: ${error instanceof Error ? error.message : String(error)}`)
+					);
 				}
 			}
 			this.progress = { file: '', fileNumber: files.length, files: files.length, step: 'Redrawing the charts', fraction: 1 };

@@ -1,0 +1,82 @@
+/**
+ * What DuckDB's reader is given when a file needs preparing first. Line numbers stay those of the file,
+ * so rejected rows still point at the right line.
+ *
+ * - Comment lines are blanked, and read_csv's own `comment` option is never used: it also cuts every value
+ *   at the prefix, so "room #2" would be stored as "room " (and blank lines are skipped by the reader).
+ * - Line endings are made one kind (CRLF and CR become LF) when the reader stops on a mix of them: its
+ *   strict mode cannot read a file with both CRLF and LF lines, and turning strict mode off would also
+ *   cut rows with too many fields and mangle stray quotes without a word.
+ *
+ * Works on bytes: quotes, delimiters and line breaks are ASCII, which never occur inside a multi-byte
+ * UTF-8 character, so a file that DuckDB reads as it is keeps its bytes (and any invalid ones) as they are.
+ */
+export interface ReaderInputOptions {
+	delimiter: string;
+	commentPrefix: string | null;
+	unifyLineEndings: boolean;
+}
+
+const LF = 10;
+const CR = 13;
+const QUOTE = 34;
+const SPACE = 32;
+const TAB = 9;
+
+export function needsPreparing(options: ReaderInputOptions): boolean {
+	return options.commentPrefix !== null || options.unifyLineEndings;
+}
+
+export function prepareBytes(bytes: Uint8Array, options: ReaderInputOptions): Uint8Array {
+	const out = new Uint8Array(bytes.length);
+	const delimiter = options.delimiter.charCodeAt(0);
+	const comment = options.commentPrefix ? options.commentPrefix.charCodeAt(0) : -1;
+	const n = bytes.length;
+	let o = 0;
+	let quoted = false;
+	let fieldStart = true;
+	let lineStart = true;
+	const lineEndAt = (i: number) => bytes[i] === LF || bytes[i] === CR;
+	for (let i = 0; i < n; i++) {
+		const b = bytes[i];
+		if (!quoted && lineStart && comment >= 0) {
+			let j = i;
+			while (j < n && (bytes[j] === SPACE || bytes[j] === TAB)) j++;
+			if (bytes[j] === comment) {
+				while (j < n && !lineEndAt(j)) j++;
+				i = j - 1;
+				lineStart = false;
+				continue;
+			}
+		}
+		lineStart = false;
+		if (b === CR && options.unifyLineEndings) {
+			if (bytes[i + 1] !== LF) out[o++] = LF;
+			else continue;
+		} else {
+			out[o++] = b;
+		}
+		const lineBreak = b === LF || (b === CR && bytes[i + 1] !== LF);
+		if (quoted) {
+			if (b === QUOTE) {
+				if (bytes[i + 1] === QUOTE) out[o++] = bytes[++i];
+				else quoted = false;
+			}
+		} else if (lineBreak) {
+			lineStart = fieldStart = true;
+		} else if (b === QUOTE && fieldStart) {
+			quoted = true;
+			fieldStart = false;
+		} else if (b !== CR) {
+			fieldStart = b === delimiter;
+		}
+	}
+	return out.subarray(0, o);
+}
+
+/** The data as DuckDB should read it: unchanged when nothing needs preparing (a big UTF-8 file is then never copied). */
+export async function readerInput(data: Blob | string, options: ReaderInputOptions): Promise<Blob | string | Uint8Array> {
+	if (!needsPreparing(options)) return data;
+	const bytes = typeof data === 'string' ? new TextEncoder().encode(data) : new Uint8Array(await data.arrayBuffer());
+	return prepareBytes(bytes, options);
+}
