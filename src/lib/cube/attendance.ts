@@ -1,4 +1,7 @@
-/** Attendance per client in the page: sessions a month, groups by condition, retention. */
+/**
+ * Attendance per client in the page: sessions a month, groups by condition, retention. Typed arrays, one
+ * slot per client with dated sessions: a filter change on a million sessions touches no objects.
+ */
 import type { Cube } from './load-cube';
 import type { Units } from './units';
 import type { Filters } from '../metrics/filters';
@@ -6,114 +9,163 @@ import { FREQUENCY_BAND } from '../metrics/settings';
 import { RETENTION_WEEKS, type RetentionRow } from '../metrics/retention';
 import type { FrequencyRow } from '../metrics/session-frequency';
 import { groupOf } from './client-effects';
-import { byString, quantileOf } from './quantiles';
+import { byString, quantileIn } from './quantiles';
 
-export interface ClientFrequency {
-	client: number;
-	/** Codes of group and condition, for grouping. */
-	key: number;
-	group: string;
-	condition: string;
-	sessions: number;
-	first: number;
-	last: number;
-	perMonth: number | null;
+export interface Attendance {
+	/** Clients with dated sessions under the filters. */
+	count: number;
+	client: Int32Array;
+	/** Group and condition of the client's first visit, as group × 65536 + condition. */
+	key: Int32Array;
+	sessions: Int32Array;
+	first: Int32Array;
+	last: Int32Array;
+	/** (sessions − 1) × 30 / days from first to last; NaN with one visit or all on one day. */
+	perMonth: Float64Array;
+	groupNames: string[];
+	/** Clients by group and condition: the members of group g are order[start[g]] … order[start[g + 1] − 1]. */
+	groups: { keys: number[]; start: Int32Array; order: Int32Array };
 }
 
-export function clientFrequencies(cube: Cube, units: Units, mask: Uint8Array, by: Filters['by']): ClientFrequency[] {
+export function clientAttendance(cube: Cube, units: Units, mask: Uint8Array, by: Filters['by']): Attendance {
 	const group = groupOf(cube, units, by);
-	const out: ClientFrequency[] = [];
-	let current: ClientFrequency | null = null;
+	const size = units.count ? units.client[units.count - 1] + 1 : 0;
+	const client = new Int32Array(size);
+	const key = new Int32Array(size);
+	const sessions = new Int32Array(size);
+	const first = new Int32Array(size);
+	const last = new Int32Array(size);
+	let n = -1;
+	let current = -1;
 	let firstKey = 0;
 	for (let i = 0; i < units.count; i++) {
 		if (!mask[i] || units.dated[i] === 0) continue;
-		if (!current || current.client !== units.client[i]) {
-			current = { client: units.client[i], key: 0, group: '', condition: '', sessions: 0, first: units.firstDate[i], last: units.lastDate[i], perMonth: null };
+		if (units.client[i] !== current) {
+			current = units.client[i];
+			n++;
+			client[n] = current;
+			first[n] = units.firstDate[i];
+			last[n] = units.lastDate[i];
 			firstKey = 2147483647;
-			out.push(current);
 		}
-		current.sessions += units.dated[i];
-		current.first = Math.min(current.first, units.firstDate[i]);
-		current.last = Math.max(current.last, units.lastDate[i]);
+		sessions[n] += units.dated[i];
+		if (units.firstDate[i] < first[n]) first[n] = units.firstDate[i];
+		if (units.lastDate[i] > last[n]) last[n] = units.lastDate[i];
 		// The client's group and condition are those of their first visit.
 		if (units.firstKey[i] < firstKey) {
 			firstKey = units.firstKey[i];
-			current.key = group.codes[i] * 65536 + units.condition[i];
-			current.group = group.names[group.codes[i]];
-			current.condition = cube.names.condition[units.condition[i]];
+			key[n] = group.codes[i] * 65536 + units.condition[i];
 		}
 	}
-	for (const f of out) f.perMonth = f.last > f.first ? ((f.sessions - 1) * 30) / (f.last - f.first) : null;
-	return out;
+	const count = n + 1;
+	const perMonth = new Float64Array(count);
+	for (let k = 0; k < count; k++) perMonth[k] = last[k] > first[k] ? ((sessions[k] - 1) * 30) / (last[k] - first[k]) : NaN;
+	return {
+		count,
+		client: client.subarray(0, count),
+		key: key.subarray(0, count),
+		sessions: sessions.subarray(0, count),
+		first: first.subarray(0, count),
+		last: last.subarray(0, count),
+		perMonth,
+		groupNames: group.names,
+		groups: groupClients(key, count)
+	};
 }
 
-/** Clients by group and condition. */
-export function byGroupAndCondition(frequencies: ClientFrequency[]): ClientFrequency[][] {
-	const groups = new Map<number, ClientFrequency[]>();
-	for (const f of frequencies) {
-		const list = groups.get(f.key);
-		if (list) list.push(f);
-		else groups.set(f.key, [f]);
+/** A counting sort of the clients by their key, groups in the order they first appear. */
+function groupClients(key: Int32Array, count: number): Attendance['groups'] {
+	const index = new Map<number, number>();
+	const of = new Int32Array(count);
+	const sizes: number[] = [];
+	for (let k = 0; k < count; k++) {
+		let g = index.get(key[k]);
+		if (g === undefined) {
+			g = sizes.length;
+			index.set(key[k], g);
+			sizes.push(0);
+		}
+		of[k] = g;
+		sizes[g]++;
 	}
-	return [...groups.values()];
+	const start = new Int32Array(sizes.length + 1);
+	for (let g = 0; g < sizes.length; g++) start[g + 1] = start[g] + sizes[g];
+	const filled = start.slice(0, sizes.length);
+	const order = new Int32Array(count);
+	for (let k = 0; k < count; k++) order[filled[of[k]]++] = k;
+	return { keys: [...index.keys()], start, order };
 }
 
-export function frequencyRows(groups: ClientFrequency[][]): FrequencyRow[] {
-	return groups
-		.map((fs) => {
-			const rates: number[] = [];
-			let sessions = 0;
-			let under = 0;
-			let over = 0;
-			for (const f of fs) {
-				sessions += f.sessions;
-				if (f.perMonth === null) continue;
-				rates.push(f.perMonth);
-				if (f.perMonth < FREQUENCY_BAND.low) under++;
-				else if (f.perMonth > FREQUENCY_BAND.high) over++;
+const names = (a: Attendance, cube: Cube, g: number) => ({
+	technique: a.groupNames[Math.floor(a.groups.keys[g] / 65536)],
+	condition: cube.names.condition[a.groups.keys[g] % 65536]
+});
+const byNames = (x: { technique: string; condition: string }, y: { technique: string; condition: string }) =>
+	byString(x.technique, y.technique) || byString(x.condition, y.condition);
+
+export function frequencyRows(a: Attendance, cube: Cube): FrequencyRow[] {
+	const { start, order } = a.groups;
+	const rates = new Float64Array(a.count);
+	const rows: FrequencyRow[] = [];
+	for (let g = 0; g + 1 < start.length; g++) {
+		let n = 0;
+		let sessions = 0;
+		let under = 0;
+		let over = 0;
+		for (let j = start[g]; j < start[g + 1]; j++) {
+			const k = order[j];
+			sessions += a.sessions[k];
+			const rate = a.perMonth[k];
+			if (rate !== rate) continue;
+			rates[n++] = rate;
+			if (rate < FREQUENCY_BAND.low) under++;
+			else if (rate > FREQUENCY_BAND.high) over++;
+		}
+		rows.push({
+			...names(a, cube, g),
+			medianPerMonth: n ? quantileIn(rates.subarray(0, n), 0.5) : null,
+			clients: n,
+			allClients: start[g + 1] - start[g],
+			sessions,
+			underBand: under,
+			inBand: n - under - over,
+			overBand: over
+		});
+	}
+	return rows.sort(byNames);
+}
+
+export function retentionRows(a: Attendance, cube: Cube): RetentionRow[] {
+	if (a.count === 0) return [];
+	let end = -Infinity;
+	for (let k = 0; k < a.count; k++) if (a.last[k] > end) end = a.last[k];
+	const { start, order } = a.groups;
+	const gaps = new Float64Array(a.count);
+	const courses = new Float64Array(a.count);
+	const rows: RetentionRow[] = [];
+	for (let g = 0; g + 1 < start.length; g++) {
+		const eligible = RETENTION_WEEKS.map(() => 0);
+		const retained = RETENTION_WEEKS.map(() => 0);
+		let gapCount = 0;
+		let courseCount = 0;
+		for (let j = start[g]; j < start[g + 1]; j++) {
+			const k = order[j];
+			const span = a.last[k] - a.first[k];
+			for (let w = 0; w < RETENTION_WEEKS.length; w++) {
+				if (a.first[k] + RETENTION_WEEKS[w] * 7 > end) continue;
+				eligible[w]++;
+				if (span >= RETENTION_WEEKS[w] * 7) retained[w]++;
 			}
-			return {
-				technique: fs[0].group,
-				condition: fs[0].condition,
-				medianPerMonth: quantileOf(rates, 0.5),
-				clients: rates.length,
-				allClients: fs.length,
-				sessions,
-				underBand: under,
-				inBand: rates.length - under - over,
-				overBand: over
-			};
-		})
-		.sort((a, b) => byString(a.technique, b.technique) || byString(a.condition, b.condition));
+			if (a.sessions[k] > 1) gaps[gapCount++] = span / (a.sessions[k] - 1);
+			courses[courseCount++] = span;
+		}
+		rows.push({
+			...names(a, cube, g),
+			eligible,
+			retained,
+			medianGapDays: gapCount ? quantileIn(gaps.subarray(0, gapCount), 0.5) : null,
+			medianCourseDays: courseCount ? quantileIn(courses.subarray(0, courseCount), 0.5) : null
+		});
+	}
+	return rows.sort(byNames);
 }
-
-export function retentionRows(frequencies: ClientFrequency[], groups: ClientFrequency[][]): RetentionRow[] {
-	const end = frequencies.reduce((max, f) => Math.max(max, f.last), -Infinity);
-	return groups
-		.map((fs) => {
-			const eligible = RETENTION_WEEKS.map(() => 0);
-			const retained = RETENTION_WEEKS.map(() => 0);
-			const gaps: number[] = [];
-			const courses: number[] = [];
-			for (const f of fs) {
-				const span = f.last - f.first;
-				RETENTION_WEEKS.forEach((w, i) => {
-					if (f.first + w * 7 > end) return;
-					eligible[i]++;
-					if (span >= w * 7) retained[i]++;
-				});
-				if (f.sessions > 1) gaps.push(span / (f.sessions - 1));
-				courses.push(span);
-			}
-			return {
-				technique: fs[0].group,
-				condition: fs[0].condition,
-				eligible,
-				retained,
-				medianGapDays: quantileOf(gaps, 0.5),
-				medianCourseDays: quantileOf(courses, 0.5)
-			};
-		})
-		.sort((a, b) => byString(a.technique, b.technique) || byString(a.condition, b.condition));
-}
-

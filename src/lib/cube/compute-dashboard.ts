@@ -15,7 +15,7 @@ import type { FrequencyRow } from '../metrics/session-frequency';
 import type { Headline } from '../metrics/overview';
 import { eachClientEffect, groupOf, unitMask } from './client-effects';
 import { Buckets, Collected, responderTest } from './group-stats';
-import { byGroupAndCondition, clientFrequencies, frequencyRows, retentionRows, type ClientFrequency } from './attendance';
+import { clientAttendance, frequencyRows, retentionRows, type Attendance } from './attendance';
 import { painFromImmediate, withinSessionChart } from './within-session';
 import { byString, quantileOf } from './quantiles';
 
@@ -32,7 +32,7 @@ function unitsFor(cube: Cube & { units?: { sessions: Units; cells?: Units } }, f
 interface MeasureFree {
 	units: Units;
 	mask: Uint8Array;
-	frequencies: ClientFrequency[];
+	attendance: Attendance;
 	frequency: FrequencyRow[];
 	retention: RetentionRow[];
 	rom: WithinSessionChart;
@@ -52,8 +52,7 @@ function measureFree(cube: Cube & { recent?: Map<string, MeasureFree> }, filters
 	if (known) return known;
 	const units = unitsFor(cube, filters);
 	const mask = unitMask(cube, units, filters);
-	const frequencies = clientFrequencies(cube, units, mask, filters.by);
-	const groups = byGroupAndCondition(frequencies);
+	const attendance = clientAttendance(cube, units, mask, filters.by);
 	let clients = 0;
 	let sessions = 0;
 	let lastClient = -1;
@@ -70,9 +69,9 @@ function measureFree(cube: Cube & { recent?: Map<string, MeasureFree> }, filters
 	const free: MeasureFree = {
 		units,
 		mask,
-		frequencies,
-		frequency: frequencyRows(groups),
-		retention: frequencies.length ? retentionRows(frequencies, groups) : [],
+		attendance,
+		frequency: frequencyRows(attendance, cube),
+		retention: retentionRows(attendance, cube),
 		rom: withinSessionChart(cube, units, mask, romCodes, filters.by, 'measure'),
 		clients,
 		sessions
@@ -88,7 +87,7 @@ function measureFree(cube: Cube & { recent?: Map<string, MeasureFree> }, filters
  */
 export function computeDashboard(cube: Cube, filters: Filters): DashboardData {
 	const free = measureFree(cube, filters);
-	const { units, mask, frequencies, frequency, retention, rom, clients, sessions } = free;
+	const { units, mask, attendance, frequency, retention, rom, clients, sessions } = free;
 	const code = cube.measures.findIndex((m) => m.measure === filters.measure);
 	const measure: CubeMeasure =
 		cube.measures[code] ?? { measure: filters.measure, label: filters.measure, unit: '', direction: 'higher', kind: 'other', mcidPoints: null, mcidPercent: null, mcidSource: '' };
@@ -101,7 +100,7 @@ export function computeDashboard(cube: Cube, filters: Filters): DashboardData {
 	const courseGroups = new Buckets(names);
 	const courseAll = new Collected();
 	const perMonth = new Float64Array(units.count ? units.client[units.count - 1] + 1 : 0).fill(NaN);
-	for (const f of frequencies) if (f.perMonth !== null) perMonth[f.client] = f.perMonth;
+	for (let k = 0; k < attendance.count; k++) perMonth[attendance.client[k]] = attendance.perMonth[k];
 	const bandGroups = new Buckets((band) => [BAND_ORDER[band], 'All conditions']);
 	const addToBand = (client: number, value: number, sessions: number, baseline: number) => {
 		const rate = perMonth[client];
@@ -135,7 +134,7 @@ export function computeDashboard(cube: Cube, filters: Filters): DashboardData {
 		filters.minClients
 	);
 
-	const rates = frequencies.map((f) => f.perMonth).filter((r): r is number => r !== null);
+	const rates = attendance.perMonth.filter((r) => r === r);
 	const figures: Headline = {
 		clients,
 		sessions,
