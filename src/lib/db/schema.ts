@@ -106,8 +106,32 @@ export async function saveMeasures(db: Database, measures: Measure[]): Promise<v
 	for (const m of measures) await db.query('INSERT OR REPLACE INTO measures VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)', measureRow(m));
 }
 
+/**
+ * The version of the model above, kept with the stored data. A store from an older version is brought up
+ * to date here when the model changes; one from a newer version of the app is not opened, so that an old
+ * copy of the app (a cached page) cannot misread or damage it.
+ */
+export const SCHEMA_VERSION = 1;
+
+export class NewerStoreError extends Error {
+	constructor(found: number) {
+		super(
+			`The data in this browser were stored by a newer version of Massage outcomes (data model ${found}; this page knows up to ${SCHEMA_VERSION}). Reload the page to get the newer version; nothing was changed.`
+		);
+		this.name = 'NewerStoreError';
+	}
+}
+
 export async function createSchema(db: Database): Promise<void> {
+	const [{ stored }] = await db.query<{ stored: number }>(
+		"SELECT count(*)::INTEGER AS stored FROM duckdb_tables() WHERE table_name = 'settings'"
+	);
+	if (stored) {
+		const [row] = await db.query<{ version: string }>("SELECT value AS version FROM settings WHERE key = 'schema_version'");
+		if (row && Number(row.version) > SCHEMA_VERSION) throw new NewerStoreError(Number(row.version));
+	}
 	await db.exec(SCHEMA_SQL);
+	await db.query("INSERT OR REPLACE INTO settings VALUES ('schema_version', ?)", [String(SCHEMA_VERSION)]);
 	await insertRows(db, 'measures', DEFAULT_MEASURES.map(measureRow));
 	await insertRows(db, 'technique_vocabulary', vocabularyRows(TECHNIQUE_SYNONYMS));
 	await insertRows(db, 'condition_vocabulary', vocabularyRows(CONDITION_SYNONYMS));
