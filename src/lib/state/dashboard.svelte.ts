@@ -19,8 +19,11 @@ export type LoadStatus = 'opening' | 'loading demo' | 'ready' | 'failed';
 export class Dashboard {
 	status = $state<LoadStatus>('opening');
 	error = $state<string | null>(null);
-	/** The store is open in another tab: this one must not open it (db/store-lock.ts). */
-	inUseElsewhere = $state(false);
+	/**
+	 * The error is one the app foresaw and put in the user's words: the store open in another tab
+	 * (db/store-lock.ts), or written by a newer version (db/schema.ts).
+	 */
+	explained = $state(false);
 	stored = $state<StoredData | null>(null);
 	datasets = $state<StoredDataset[]>([]);
 	persistent = $state(false);
@@ -69,7 +72,7 @@ export class Dashboard {
 			this.status = 'ready';
 		} catch (error) {
 			this.error = error instanceof Error ? error.message : String(error);
-			this.inUseElsewhere = error instanceof Error && error.name === 'StoreInUseError';
+			this.explained = error instanceof Error && (error.name === 'StoreInUseError' || error.name === 'NewerStoreError');
 			this.status = 'failed';
 		}
 	}
