@@ -47,7 +47,8 @@ export async function openDatabase(store: string): Promise<Database> {
 		registerFileBuffer: (name, buffer) => db.registerFileBuffer(name, buffer),
 		registerBlob: (name, blob) =>
 			db.registerFileHandle(name, blob, duckdb.DuckDBDataProtocol.BROWSER_FILEREADER, true),
-		dropFile: (name) => db.dropFile(name)
+		dropFile: (name) => db.dropFile(name),
+		copyFileToBuffer: (name) => db.copyFileToBuffer(name)
 	}, persistent);
 	await createSchema(database);
 	return database;

@@ -33,6 +33,11 @@ export interface Database {
 	registerFile(name: string, data: string | Uint8Array | Blob): Promise<void>;
 	dropFile(name: string): Promise<void>;
 	/**
+	 * A query's result as a CSV file written by DuckDB itself (header, commas, CRLF, quotes where needed):
+	 * for exports of any size, no row becomes a JavaScript object.
+	 */
+	csvOf(sql: string, params?: readonly SqlParam[]): Promise<Uint8Array>;
+	/**
 	 * Run `work` in one transaction, alone on the connection: nothing else runs in between, and if
 	 * `work` throws, everything it did is rolled back.
 	 */

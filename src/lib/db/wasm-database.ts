@@ -1,5 +1,6 @@
 import type { Columns, Database, Row, SqlParam } from './database';
 import { arrowToColumns, arrowToRows, type ArrowLikeTable } from './arrow-rows';
+import { quoteLiteral } from './sql';
 
 /**
  * The calls we use, common to duckdb-wasm's async connection (browser) and its blocking one (Node).
@@ -19,7 +20,13 @@ export interface DuckDBFilesLike {
 	/** Browser only: a Blob read in place. */
 	registerBlob?(name: string, blob: Blob): Promise<void>;
 	dropFile(name: string): unknown;
+	/** A file DuckDB wrote (COPY … TO), as bytes. */
+	copyFileToBuffer(name: string): Uint8Array | Promise<Uint8Array>;
+	/** Where DuckDB may write a scratch file: the browser's in-memory files, or a temporary directory in Node. */
+	scratchPath?(name: string): string;
 }
+
+let scratchFiles = 0;
 
 /** Extensions would be downloaded from the internet on first use: never, here. */
 export const OFFLINE_SETTINGS = 'SET autoinstall_known_extensions = false; SET autoload_known_extensions = false;';
@@ -74,6 +81,21 @@ class Direct implements Database {
 		await this.files.dropFile(name);
 	}
 
+	async csvOf(sql: string, params: readonly SqlParam[] = []): Promise<Uint8Array> {
+		const n = ++scratchFiles;
+		const table = `csv_export_${n}`;
+		const file = this.files.scratchPath?.(`export-${n}.csv`) ?? `export-${n}.csv`;
+		// A table first: COPY takes no bound parameters, CREATE TABLE … AS does.
+		await this.query(`CREATE OR REPLACE TEMP TABLE ${table} AS ${sql}`, params);
+		try {
+			await this.exec(`COPY ${table} TO ${quoteLiteral(file)} (HEADER, DELIMITER ',', NEW_LINE '\r\n')`);
+			return await this.files.copyFileToBuffer(file);
+		} finally {
+			await this.exec(`DROP TABLE IF EXISTS ${table}`);
+			await this.files.dropFile(file);
+		}
+	}
+
 	async transaction<T>(work: (db: Database) => Promise<T>): Promise<T> {
 		await this.exec('BEGIN TRANSACTION');
 		try {
@@ -124,6 +146,10 @@ export class WasmDatabase implements Database {
 
 	dropFile(name: string): Promise<void> {
 		return this.serial(() => this.direct.dropFile(name));
+	}
+
+	csvOf(sql: string, params: readonly SqlParam[] = []): Promise<Uint8Array> {
+		return this.serial(() => this.direct.csvOf(sql, params));
 	}
 
 	transaction<T>(work: (db: Database) => Promise<T>): Promise<T> {

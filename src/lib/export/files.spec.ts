@@ -3,7 +3,7 @@ import { openNodeDatabase } from '../db/node';
 import type { Database } from '../db/database';
 import { DEFAULT_FILTERS } from '../metrics/filters';
 import { loadCsv } from '../test/fixtures';
-import { exportSessionsWithKey, type ExportTable } from '../anonymise/export-sessions';
+import { exportSessionsCsv, exportSessionsWithKey, type ExportTable } from '../anonymise/export-sessions';
 import { exportTableFile } from './files';
 import { readParquet } from './parquet';
 
@@ -42,10 +42,14 @@ describe('exported files read back', () => {
 		);
 	});
 
-	it('as CSV through DuckDB: the same rows, with the formula-looking cell neutralised', async () => {
-		const file = await exportTableFile(table, 'csv');
-		expect(file.name).toBe('sessions.csv');
-		await db.registerFile('round-trip.csv', file.data as string);
+	it('as CSV written by DuckDB and read back by it: the same rows, with the formula-looking cell neutralised', async () => {
+		const bytes = await exportSessionsCsv(db, DEFAULT_FILTERS, { pseudonymise: true, shiftDates: true, extras: ['note'] }, KEY);
+		const text = new TextDecoder().decode(bytes);
+		expect(text.split('\r\n')[0]).toBe('client,session_number,date,dataset,clinic,therapist,condition,techniques,measure,value_before,value_after,note');
+		// 5 rows, each line ended by CRLF; the note with a line break is quoted, so it holds a bare LF.
+		expect(text.endsWith('\r\n')).toBe(true);
+		expect(text).toContain('"two\nlines"');
+		await db.registerFile('round-trip.csv', text);
 		const types = "{'client': 'VARCHAR', 'session_number': 'INTEGER', 'date': 'DATE', 'dataset': 'VARCHAR', 'clinic': 'VARCHAR', 'therapist': 'VARCHAR', 'condition': 'VARCHAR', 'techniques': 'VARCHAR', 'measure': 'VARCHAR', 'value_before': 'DOUBLE', 'value_after': 'DOUBLE', 'note': 'VARCHAR'}";
 		const back = await db.query(`SELECT * FROM read_csv('round-trip.csv', header = true, columns = ${types})`);
 		const expected = table.rows.map((r) => Object.fromEntries(table.columns.map((c, i) => [c.name, r[i] === '=1+2' ? "'=1+2" : r[i]])));

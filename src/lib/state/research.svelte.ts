@@ -4,7 +4,7 @@ import type { Filters } from '../metrics/filters';
 import { runConsole, type ConsoleResult } from '../console/run-console';
 import { EXAMPLE_QUERIES } from '../console/example-queries';
 import { exportTableFile, tableFile, type FileFormat, type FileToSave } from '../export/files';
-import { exportSessions, type ExportOptions } from '../anonymise/export-sessions';
+import { exportSessions, exportSessionsCsv, type ExportOptions } from '../anonymise/export-sessions';
 import { kAnonymity, type KAnonymity } from '../anonymise/k-anonymity';
 import { quasiIdentifierChoices, type QuasiIdentifierChoice } from '../anonymise/quasi-identifiers';
 import { extraNames } from '../anonymise/extra-names';
@@ -76,8 +76,11 @@ export class Research {
 		this.exporting = true;
 		this.problem = null;
 		try {
-			const table = await exportSessions(await this.openDatabase(), filters, $state.snapshot(this.options) as ExportOptions);
-			return await exportTableFile(table, format);
+			const db = await this.openDatabase();
+			const options = $state.snapshot(this.options) as ExportOptions;
+			// CSV is written by DuckDB itself; Parquet is written in JavaScript (there is no Parquet extension here).
+			if (format === 'csv') return { name: 'sessions.csv', data: await exportSessionsCsv(db, filters, options), type: 'text/csv;charset=utf-8' };
+			return await exportTableFile(await exportSessions(db, filters, options), format);
 		} catch (error) {
 			this.problem = error instanceof Error ? error.message : String(error);
 			return null;
