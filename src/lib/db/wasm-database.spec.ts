@@ -61,4 +61,10 @@ describe('query interface', () => {
 		await expect(db.query("SELECT * FROM read_parquet('x.parquet')")).rejects.toThrow(/parquet/i);
 		expect(await db.query("SELECT current_setting('autoinstall_known_extensions') AS v")).toEqual([{ v: false }]);
 	});
+
+	it('writes a query result as CSV itself: bound values, RFC quoting, CRLF, and no table or file left behind', async () => {
+		const bytes = await db.csvOf("SELECT ? AS note, 2.5 AS v, DATE '2025-01-06' AS d UNION ALL SELECT 'plain', NULL, NULL ORDER BY note", ['a, "b"\nc']);
+		expect(new TextDecoder().decode(bytes)).toBe('note,v,d\r\n"a, ""b""\nc",2.5,2025-01-06\r\nplain,,\r\n');
+		expect(await db.query("SELECT count(*)::INTEGER AS n FROM duckdb_tables() WHERE table_name LIKE 'csv_export_%'")).toEqual([{ n: 0 }]);
+	});
 });
