@@ -13,6 +13,7 @@ import { filteredSessions, type Filters } from '../metrics/filters';
 import { pseudonymKey } from '../ingest/pseudonym-key';
 import { dateShiftSql, pseudonymSql, type SqlPart } from './client-keys';
 import { quoteIdentifier } from '../db/sql';
+import { neutralisedSql } from '../export/csv-sql';
 
 export type ColumnType = 'text' | 'integer' | 'number' | 'date';
 export type Cell = string | number | null;
@@ -121,11 +122,7 @@ export function exportSessionsSql(filters: Filters, options: ExportOptions, key:
  * export/csv.ts does for files written in JavaScript.
  */
 function csvColumn(expression: string, column: ExportColumn): string {
-	const value =
-		column.type === 'text'
-			? `CASE WHEN left(${expression}, 1) IN ('=', '+', '-', '@', chr(9), chr(13)) THEN '''' || ${expression} ELSE ${expression} END`
-			: expression;
-	return `${value} AS ${quoteIdentifier(column.name)}`;
+	return `${column.type === 'text' ? neutralisedSql(expression) : expression} AS ${quoteIdentifier(column.name)}`;
 }
 
 /** The export as a CSV file written by DuckDB: fast and small in memory however many sessions there are. */

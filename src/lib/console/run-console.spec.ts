@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../db/database';
 import { openNodeDatabase } from '../db/node';
-import { runConsole, runStatement, type ConsoleAnswer, type ConsoleResult } from './run-console';
+import { consoleCsv, runConsole, runStatement, type ConsoleAnswer, type ConsoleResult } from './run-console';
 import { insertTestClinic } from './test-clinic';
 
 let db: Database;
@@ -183,5 +183,22 @@ describe('runConsole', () => {
 			expect(await runStatement(db, write, 10)).not.toHaveProperty('error');
 			expect(await db.query(FOOTPRINT_SQL)).toEqual([FOOTPRINT]);
 		}
+	});
+});
+
+describe('a query result as a CSV file written by DuckDB', () => {
+	it('holds every row, neutralises formula-looking text, and changes nothing', async () => {
+		const db = await openNodeDatabase();
+		const bytes = await consoleCsv(db, "SELECT * FROM (VALUES (1, '=SUM(A1)'), (2, 'plain, text'), (3, NULL)) t(n, note) ORDER BY n");
+		expect(bytes).toBeInstanceOf(Uint8Array);
+		expect(new TextDecoder().decode(bytes as Uint8Array)).toBe("n,note\r\n1,'=SUM(A1)\r\n2,\"plain, text\"\r\n3,\r\n");
+		expect(await db.query("SELECT count(*)::INTEGER AS n FROM duckdb_tables() WHERE table_name LIKE 'csv_export_%'")).toEqual([{ n: 0 }]);
+	});
+
+	it('refuses what the console refuses, reports DuckDB errors, and leaves EXPLAIN to the page', async () => {
+		const db = await openNodeDatabase();
+		expect(await consoleCsv(db, 'DROP TABLE sessions')).toEqual({ refused: expect.stringContaining('DROP') });
+		expect(await consoleCsv(db, 'SELECT nonsense FROM sessions')).toEqual({ error: expect.stringContaining('nonsense') });
+		expect(await consoleCsv(db, 'EXPLAIN SELECT 1')).toBeNull();
 	});
 });

@@ -2,6 +2,7 @@ import type { Database, Row } from '../db/database';
 import { quoteIdentifier } from '../db/sql';
 import { checkReadOnly, leadingKeyword, QUERY_STARTS } from './read-only-sql';
 import { tokenise } from './sql-tokens';
+import { neutralisedSql } from '../export/csv-sql';
 
 /**
  * The researcher's console: one read statement, checked (read-only-sql.ts), then run in a transaction that
@@ -114,4 +115,29 @@ function typeOfValues(values: unknown[]): string {
 	if (typeof value === 'number') return 'DOUBLE';
 	if (typeof value === 'boolean') return 'BOOLEAN';
 	return 'VARCHAR';
+}
+
+/**
+ * The whole result of a read as a CSV file written by DuckDB (large results never become JavaScript rows),
+ * text cells that look like formulas neutralised. Null for a statement that is not a query (EXPLAIN):
+ * its few rows are saved from the page instead.
+ */
+export async function consoleCsv(db: Database, sql: string): Promise<Uint8Array | null | { error: string } | { refused: string }> {
+	const checked = checkReadOnly(sql);
+	if (!checked.ok) return { refused: checked.reason };
+	const tokenised = tokenise(checked.sql);
+	const keyword = 'tokens' in tokenised ? leadingKeyword(tokenised.tokens) : undefined;
+	if (!keyword || !QUERY_STARTS.has(keyword)) return null;
+	const subquery = `(\n${checked.sql}\n)`;
+	try {
+		return await inUndoneTransaction(db, async (tx) => {
+			const described = await tx.query<{ column_name: string; column_type: string }>(`DESCRIBE SELECT * FROM ${subquery}`);
+			const select = described
+				.map((c, i) => `${c.column_type === 'VARCHAR' ? neutralisedSql(`#${i + 1}`) : `#${i + 1}`} AS ${quoteIdentifier(c.column_name)}`)
+				.join(', ');
+			return tx.csvOf(`SELECT ${select} FROM ${subquery}`);
+		});
+	} catch (error) {
+		return { error: error instanceof Error ? error.message : String(error) };
+	}
 }

@@ -1,7 +1,7 @@
 import { getContext, setContext } from 'svelte';
 import type { Database } from '../db/database';
 import type { Filters } from '../metrics/filters';
-import { runConsole, type ConsoleResult } from '../console/run-console';
+import { consoleCsv, runConsole, type ConsoleResult } from '../console/run-console';
 import { EXAMPLE_QUERIES } from '../console/example-queries';
 import { exportTableFile, tableFile, type FileFormat, type FileToSave } from '../export/files';
 import { exportSessions, exportSessionsCsv, type ExportOptions } from '../anonymise/export-sessions';
@@ -43,6 +43,14 @@ export class Research {
 	async resultFile(format: FileFormat): Promise<FileToSave | null> {
 		const shown = this.result;
 		if (!shown || !('columns' in shown)) return null;
+		if (format === 'csv') {
+			const written = await consoleCsv(await this.openDatabase(), this.sql);
+			if (written instanceof Uint8Array) return { name: 'query-result.csv', data: written, type: 'text/csv;charset=utf-8' };
+			if (written !== null) {
+				this.result = written;
+				return null;
+			}
+		}
 		const all = shown.truncated ? await runConsole(await this.openDatabase(), this.sql, { maxRows: shown.total }) : shown;
 		if (!('columns' in all)) {
 			this.result = all;
