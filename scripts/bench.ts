@@ -88,8 +88,9 @@ async function csvReaders(browser: Browser, url: string, file: string): Promise<
 
 /**
  * In the app itself, with the 1M-row file imported through the page: a user's filter changes, each timed in
- * the page from the user's input event to the charts drawn (the dashboard's redraw counter moves, then two
- * animation frames), so the test driver's own round trips are not counted.
+ * the page from the user's input event to the next paint after the charts are drawn (the dashboard's
+ * redraw counter moves, then the next animation frame runs and a task after it: the frame has been
+ * produced). Everything is measured in the page, so the test driver's own round trips are not counted.
  */
 async function appRedraws(browser: Browser, url: string, file: string): Promise<number[]> {
 	const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
@@ -100,7 +101,6 @@ async function appRedraws(browser: Browser, url: string, file: string): Promise<
 	await page.getByRole('button', { name: /^Import/ }).click();
 	await page.getByRole('status').filter({ hasText: 'Read' }).waitFor({ timeout: 20 * 60_000 });
 	await page.locator('main[aria-busy="false"]').waitFor({ timeout: 20 * 60_000 });
-	const redraws = () => page.locator('main').getAttribute('data-redraws').then(Number);
 	const changes: (() => Promise<unknown>)[] = [
 		async () => {
 			await page.getByText('Condition: all').click();
@@ -113,24 +113,25 @@ async function appRedraws(browser: Browser, url: string, file: string): Promise<
 		() => page.getByLabel('Outcome measure').selectOption('pain_nprs'),
 		() => page.getByLabel('From', { exact: true }).fill('2025-03-01')
 	];
-	// The time of the last input, click or change event the user's action fired.
+	// The time of the last input, click or change event; when the redraw counter moves, the next paint.
 	await page.evaluate(() => {
-		const w = window as unknown as { lastInput: number };
+		const w = window as unknown as { lastInput: number; painted: number[] };
+		w.painted = [];
 		for (const type of ['input', 'change', 'click']) document.addEventListener(type, () => (w.lastInput = performance.now()), true);
+		new MutationObserver(() => {
+			const input = w.lastInput;
+			requestAnimationFrame(() => setTimeout(() => w.painted.push(performance.now() - input)));
+		}).observe(document.querySelector('main')!, { attributes: true, attributeFilter: ['data-redraws'] });
 	});
-	const times: number[] = [];
+	const painted = () => page.evaluate(() => (window as unknown as { painted: number[] }).painted.length);
 	for (const change of changes) {
-		const before = await redraws();
+		const before = await painted();
 		await change();
-		await page.waitForFunction((n) => Number(document.querySelector('main')?.dataset.redraws) > n, before, { timeout: 60_000 });
-		const ms = await page.evaluate(
-			() =>
-				new Promise<number>((done) =>
-					requestAnimationFrame(() => requestAnimationFrame(() => done(performance.now() - (window as unknown as { lastInput: number }).lastInput)))
-				)
-		);
-		times.push(Math.round(ms));
+		await page.waitForFunction((n) => (window as unknown as { painted: number[] }).painted.length > n, before, { timeout: 60_000 });
+		// The user reads the charts before the next click.
+		await page.waitForTimeout(1000);
 	}
+	const times = await page.evaluate(() => (window as unknown as { painted: number[] }).painted.map(Math.round));
 	await context.close();
 	return times;
 }
@@ -185,13 +186,13 @@ async function main() {
 				...parts,
 				['import / read_csv (goal ≤ 1.5×)', `${(full / duck).toFixed(2)}×`, '', ''],
 				[
-					'filter change → all charts recomputed, 1M sessions (goal < 100 ms)',
+					'filter change → all charts recomputed (compute only), 1M sessions',
 					`${median(filterChanges).toFixed(0)} ms`,
 					filterChanges.map((t) => t.toFixed(0)).join(' '),
 					''
 				],
 				[
-					'in the app: filter change → charts drawn, 1M sessions',
+					'in the app: input → charts painted, 1M sessions (goal < 100 ms)',
 					`${median(redrawTimes).toFixed(0)} ms`,
 					redrawTimes.join(' '),
 					''

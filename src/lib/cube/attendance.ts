@@ -11,27 +11,32 @@ import type { FrequencyRow } from '../metrics/session-frequency';
 import { groupOf } from './client-effects';
 import { byString, quantileIn } from './quantiles';
 
-export interface Attendance {
+/** Each client's visits under the filters: what does not depend on how clients are grouped. */
+export interface Visits {
 	/** Clients with dated sessions under the filters. */
 	count: number;
 	client: Int32Array;
-	/** Group and condition of the client's first visit, as group × 65536 + condition. */
-	key: Int32Array;
 	sessions: Int32Array;
 	first: Int32Array;
 	last: Int32Array;
 	/** (sessions − 1) × 30 / days from first to last; NaN with one visit or all on one day. */
 	perMonth: Float64Array;
+	/** The unit of the client's first visit, which gives their group and condition. */
+	firstUnit: Int32Array;
+}
+
+export interface Attendance extends Visits {
+	/** Group and condition of the client's first visit, as group × 65536 + condition. */
+	key: Int32Array;
 	groupNames: string[];
 	/** Clients by group and condition: the members of group g are order[start[g]] … order[start[g + 1] − 1]. */
 	groups: { keys: number[]; start: Int32Array; order: Int32Array };
 }
 
-export function clientAttendance(cube: Cube, units: Units, mask: Uint8Array, by: Filters['by']): Attendance {
-	const group = groupOf(cube, units, by);
+export function clientVisits(units: Units, mask: Uint8Array): Visits {
 	const size = units.count ? units.client[units.count - 1] + 1 : 0;
 	const client = new Int32Array(size);
-	const key = new Int32Array(size);
+	const firstUnit = new Int32Array(size);
 	const sessions = new Int32Array(size);
 	const first = new Int32Array(size);
 	const last = new Int32Array(size);
@@ -51,10 +56,9 @@ export function clientAttendance(cube: Cube, units: Units, mask: Uint8Array, by:
 		sessions[n] += units.dated[i];
 		if (units.firstDate[i] < first[n]) first[n] = units.firstDate[i];
 		if (units.lastDate[i] > last[n]) last[n] = units.lastDate[i];
-		// The client's group and condition are those of their first visit.
 		if (units.firstKey[i] < firstKey) {
 			firstKey = units.firstKey[i];
-			key[n] = group.codes[i] * 65536 + units.condition[i];
+			firstUnit[n] = i;
 		}
 	}
 	const count = n + 1;
@@ -63,14 +67,20 @@ export function clientAttendance(cube: Cube, units: Units, mask: Uint8Array, by:
 	return {
 		count,
 		client: client.subarray(0, count),
-		key: key.subarray(0, count),
 		sessions: sessions.subarray(0, count),
 		first: first.subarray(0, count),
 		last: last.subarray(0, count),
 		perMonth,
-		groupNames: group.names,
-		groups: groupClients(key, count)
+		firstUnit: firstUnit.subarray(0, count)
 	};
+}
+
+/** The clients grouped by the group and condition of their first visit. */
+export function clientAttendance(cube: Cube, units: Units, visits: Visits, by: Filters['by']): Attendance {
+	const group = groupOf(cube, units, by);
+	const key = new Int32Array(visits.count);
+	for (let k = 0; k < visits.count; k++) key[k] = group.codes[visits.firstUnit[k]] * 65536 + units.condition[visits.firstUnit[k]];
+	return { ...visits, key, groupNames: group.names, groups: groupClients(key, visits.count) };
 }
 
 /** A counting sort of the clients by their key, groups in the order they first appear. */

@@ -13,11 +13,12 @@ import type { DashboardData } from '../metrics/dashboard-data';
 import type { WithinSessionChart } from '../metrics/within-session';
 import type { FrequencyRow } from '../metrics/session-frequency';
 import type { Headline } from '../metrics/overview';
-import { eachClientEffect, groupOf, unitMask } from './client-effects';
-import { Buckets, Collected, responderTest } from './group-stats';
-import { clientAttendance, frequencyRows, retentionRows, type Attendance } from './attendance';
+import { groupOf, unitMask } from './client-effects';
+import { effectRows, gather, thresholdFor } from './group-stats';
+import { buildEffectIndex, keptBy, type EffectIndex } from './effect-index';
+import { clientAttendance, clientVisits, frequencyRows, retentionRows, type Attendance, type Visits } from './attendance';
 import { painFromImmediate, withinSessionChart } from './within-session';
-import { byString, quantileOf } from './quantiles';
+import { byString, quantile, quantileOf } from './quantiles';
 
 export { quantile, quantileOf } from './quantiles';
 
@@ -28,31 +29,45 @@ function unitsFor(cube: Cube & { units?: { sessions: Units; cells?: Units } }, f
 	return (cube.units.cells ??= cellUnits(cube, cube.units.sessions));
 }
 
-/** What a view needs that does not depend on the chosen measure: kept for a few recent views. */
-interface MeasureFree {
+/** What the filters keep, whatever the grouping and measure. */
+interface Filtered {
 	units: Units;
 	mask: Uint8Array;
+	visits: Visits;
+	/** Each client's sessions a month (NaN without two dated days), by client number; their median and n. */
+	perMonth: Float64Array;
+	medianPerMonth: number | null;
+	frequencyClients: number;
+	clients: number;
+	sessions: number;
+}
+
+/** What a view needs that does not depend on the chosen measure. */
+interface MeasureFree extends Filtered {
 	attendance: Attendance;
 	frequency: FrequencyRow[];
 	retention: RetentionRow[];
 	rom: WithinSessionChart;
 	/** Within-session pain, made on first use (from the immediate effect when that is pain). */
 	pain?: WithinSessionChart;
-	clients: number;
-	sessions: number;
 }
 
 const RECENT_VIEWS = 8;
 
-/** Switching measures (or thresholds) under the same filters reuses these. */
-function measureFree(cube: Cube & { recent?: Map<string, MeasureFree> }, filters: Filters): MeasureFree {
-	const key = JSON.stringify([filters.from, filters.to, filters.clinics, filters.therapists, filters.techniques, filters.conditions, filters.by]);
-	cube.recent ??= new Map();
-	const known = cube.recent.get(key);
+/** Keeps a few recent results: going back to a grouping or a filter, or switching measures, reuses them. */
+function remembered<T>(store: Map<string, T>, key: string, make: () => T): T {
+	const known = store.get(key);
 	if (known) return known;
+	const made = make();
+	if (store.size >= RECENT_VIEWS) store.delete(store.keys().next().value as string);
+	store.set(key, made);
+	return made;
+}
+
+function filtered(cube: Cube, filters: Filters): Filtered {
 	const units = unitsFor(cube, filters);
 	const mask = unitMask(cube, units, filters);
-	const attendance = clientAttendance(cube, units, mask, filters.by);
+	const visits = clientVisits(units, mask);
 	let clients = 0;
 	let sessions = 0;
 	let lastClient = -1;
@@ -65,20 +80,57 @@ function measureFree(cube: Cube & { recent?: Map<string, MeasureFree> }, filters
 			lastClient = units.client[i];
 		}
 	}
-	const romCodes = cube.measures.flatMap((m, i) => (m.kind === 'rom' ? [i] : []));
-	const free: MeasureFree = {
-		units,
-		mask,
-		attendance,
-		frequency: frequencyRows(attendance, cube),
-		retention: retentionRows(attendance, cube),
-		rom: withinSessionChart(cube, units, mask, romCodes, filters.by, 'measure'),
-		clients,
-		sessions
-	};
-	if (cube.recent.size >= RECENT_VIEWS) cube.recent.delete(cube.recent.keys().next().value as string);
-	cube.recent.set(key, free);
-	return free;
+	const perMonth = new Float64Array(units.count ? units.client[units.count - 1] + 1 : 0).fill(NaN);
+	for (let k = 0; k < visits.count; k++) perMonth[visits.client[k]] = visits.perMonth[k];
+	const rates = visits.perMonth.filter((r) => r === r);
+	return { units, mask, visits, perMonth, medianPerMonth: quantileOf(rates, 0.5), frequencyClients: rates.length, clients, sessions };
+}
+
+function measureFree(cube: Cube & { recent?: Map<string, Filtered>; recentViews?: Map<string, MeasureFree> }, filters: Filters): MeasureFree {
+	const key = JSON.stringify([filters.from, filters.to, filters.clinics, filters.therapists, filters.techniques, filters.conditions]);
+	const kept = remembered((cube.recent ??= new Map()), key, () => filtered(cube, filters));
+	return remembered((cube.recentViews ??= new Map()), `${key} ${filters.by}`, () => {
+		const attendance = clientAttendance(cube, kept.units, kept.visits, filters.by);
+		const romCodes = cube.measures.flatMap((m, i) => (m.kind === 'rom' ? [i] : []));
+		return {
+			...kept,
+			attendance,
+			frequency: frequencyRows(attendance, cube),
+			retention: retentionRows(attendance, cube),
+			rom: withinSessionChart(cube, kept.units, kept.mask, romCodes, filters.by, 'measure')
+		};
+	});
+}
+
+const INDEXES_KEPT = 6;
+
+/** The effect index of a measure under a grouping, built on first use and kept with its units for the next filter change. */
+function effectIndex(units: Units & { indexes?: Map<string, EffectIndex> }, by: string, groups: Int32Array, measure: number, lower: boolean): EffectIndex {
+	const key = `${by} ${measure}`;
+	units.indexes ??= new Map();
+	let index = units.indexes.get(key);
+	if (!index) {
+		if (units.indexes.size >= INDEXES_KEPT) units.indexes.delete(units.indexes.keys().next().value as string);
+		units.indexes.set(key, (index = buildEffectIndex(units, measure, groups, lower)));
+	}
+	return index;
+}
+
+/**
+ * Work for the views one click away, to run while the user reads this one: the same filters compared by
+ * the other groupings (the per-therapist and per-clinic views), each a task of a few tens of milliseconds.
+ */
+export function workAhead(cube: Cube, filters: Filters): (() => void)[] {
+	const code = cube.measures.findIndex((m) => m.measure === filters.measure);
+	const groupings = (['technique', 'therapist', 'clinic'] as const).filter((by) => by !== filters.by);
+	return groupings.flatMap((by) => [
+		() => void measureFree(cube, { ...filters, by }),
+		() => {
+			if (code < 0) return;
+			const units = unitsFor(cube, filters);
+			effectIndex(units, by, groupOf(cube, units, by).codes, code, cube.measures[code].direction === 'lower');
+		}
+	]);
 }
 
 /**
@@ -92,71 +144,63 @@ export function computeDashboard(cube: Cube, filters: Filters): DashboardData {
 	const measure: CubeMeasure =
 		cube.measures[code] ?? { measure: filters.measure, label: filters.measure, unit: '', direction: 'higher', kind: 'other', mcidPoints: null, mcidPercent: null, mcidSource: '' };
 	const group = groupOf(cube, units, filters.by);
-	const names = (g: number, c: number): [string, string] => [group.names[g], cube.names.condition[c]];
-	const responder = responderTest(measure, filters);
+	const threshold = thresholdFor(measure, filters);
+	const lower = measure.direction === 'lower';
 
-	const immediateGroups = new Buckets(names);
-	const immediateAll = new Collected();
-	const courseGroups = new Buckets(names);
-	const courseAll = new Collected();
-	const perMonth = new Float64Array(units.count ? units.client[units.count - 1] + 1 : 0).fill(NaN);
-	for (let k = 0; k < attendance.count; k++) perMonth[attendance.client[k]] = attendance.perMonth[k];
-	const bandGroups = new Buckets((band) => [BAND_ORDER[band], 'All conditions']);
-	const addToBand = (client: number, value: number, sessions: number, baseline: number) => {
-		const rate = perMonth[client];
-		if (rate !== rate) return;
-		const band = rate < FREQUENCY_BAND.low ? 0 : rate <= FREQUENCY_BAND.high ? 1 : 2;
-		bandGroups.add(band, band, 0, value, sessions, responder(value, baseline));
-	};
+	let immediate: EffectSummary[] = [];
+	let course: EffectSummary[] = [];
+	let bands: EffectSummary[] = [];
+	let figures = { medianImmediate: null as number | null, immediateClients: 0, medianCourse: null as number | null, courseClients: 0, responders: 0 };
+	let painChart: (() => WithinSessionChart) | null = null;
 	if (code >= 0) {
-		eachClientEffect(units, mask, code, 'immediate', group.codes, measure.direction, true, (client, g, c, value, sessions) => {
-			immediateGroups.add(g * 65536 + c, g, c, value, sessions, false);
-			immediateAll.add(client, value, false);
-		});
-		eachClientEffect(units, mask, code, 'course', group.codes, measure.direction, true, (client, g, c, value, sessions, baseline) => {
-			const responds = responder(value, baseline);
-			courseGroups.add(g * 65536 + c, g, c, value, sessions, responds);
-			courseAll.add(client, value, responds);
-			if (filters.by === 'technique') addToBand(client, value, sessions, baseline);
-		});
+		const index = effectIndex(units, filters.by, group.codes, code, lower);
+		const names = (b: number): [string, string] => [group.names[index.buckets[b].group], cube.names.condition[index.buckets[b].condition]];
+		const order = (rows: EffectRow[]) => rows.sort((a, b) => byString(a.condition, b.condition) || byString(a.group, b.group));
+		const kept = keptBy(units, index, mask, lower);
+		const immediateGroups = gather(kept, 'immediate', null);
+		immediate = summariseEffects(order(effectRows(immediateGroups, names, false)), filters.minClients);
+		const courseGroups = gather(kept, 'course', threshold);
+		course = summariseEffects(order(effectRows(courseGroups, names, true)), filters.minClients);
 		// Bands are compared over all groups together, each client's course by main technique.
-		if (filters.by !== 'technique') {
-			eachClientEffect(units, mask, code, 'course', units.technique, measure.direction, true, (client, _g, _c, value, sessions, baseline) =>
-				addToBand(client, value, sessions, baseline)
-			);
+		const bandIndex = filters.by === 'technique' ? index : effectIndex(units, 'technique', units.technique, code, lower);
+		const bandKept = bandIndex === index ? kept : keptBy(units, bandIndex, mask, lower);
+		const bandOf = new Int32Array(bandIndex.count);
+		const room = new Int32Array(BAND_ORDER.length);
+		for (let x = 0; x < bandIndex.count; x++) {
+			const rate = free.perMonth[bandIndex.client[x]];
+			bandOf[x] = rate !== rate ? -1 : rate < FREQUENCY_BAND.low ? 0 : rate <= FREQUENCY_BAND.high ? 1 : 2;
+			if (bandOf[x] >= 0) room[bandOf[x]]++;
 		}
+		const bandGroups = gather(bandKept, 'course', threshold, bandOf, room);
+		bands = summariseEffects(effectRows(bandGroups, (b) => [BAND_ORDER[b], 'All conditions'], true), filters.minClients);
+		figures = {
+			medianImmediate: immediateGroups.all.length ? quantile(immediateGroups.all, 0.5) : null,
+			immediateClients: immediateGroups.clients,
+			medianCourse: courseGroups.all.length ? quantile(courseGroups.all, 0.5) : null,
+			courseClients: courseGroups.clients,
+			responders: courseGroups.respondingClients
+		};
+		painChart = () => painFromImmediate(immediateGroups, index.buckets.map((_, b) => names(b)), measure.unit);
 	}
-	const order = (rows: EffectRow[]) => rows.sort((a, b) => byString(a.condition, b.condition) || byString(a.group, b.group));
-	const immediate = summariseEffects(order(immediateGroups.rows(false)), filters.minClients);
-	const course = summariseEffects(order(courseGroups.rows(true)), filters.minClients);
-	const bands: EffectSummary[] = summariseEffects(
-		bandGroups.rows(true).sort((a, b) => BAND_ORDER.indexOf(a.group) - BAND_ORDER.indexOf(b.group)),
-		filters.minClients
-	);
 
-	const rates = attendance.perMonth.filter((r) => r === r);
-	const figures: Headline = {
+	const headline: Headline = {
 		clients,
 		sessions,
-		medianImmediate: immediateAll.median(),
-		immediateClients: immediateAll.clients,
-		medianCourse: courseAll.median(),
-		courseClients: courseAll.clients,
-		responders: courseAll.responders,
-		medianPerMonth: quantileOf(rates, 0.5),
-		frequencyClients: rates.length
+		...figures,
+		medianPerMonth: free.medianPerMonth,
+		frequencyClients: free.frequencyClients
 	};
 	const pain = cube.measures.findIndex((m) => m.measure === 'pain_nprs');
 	const { kind: _kind, ...info } = measure;
 	return {
 		measure: info,
-		figures,
+		figures: headline,
 		immediate,
 		course,
 		bands,
 		pain: (free.pain ??=
 			pain === code
-				? painFromImmediate(immediateGroups, immediateAll, measure.unit)
+				? painChart!()
 				: withinSessionChart(cube, units, mask, pain < 0 ? [] : [pain], filters.by, 'condition')),
 		rom,
 		frequency,

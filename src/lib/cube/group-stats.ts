@@ -1,79 +1,146 @@
-/** Client values gathered into groups and summarised, in the page. */
+/** Client values, already in value order, gathered into groups and summarised, in the page. */
 import type { EffectRow } from '../metrics/effects';
 import type { Filters } from '../metrics/filters';
 import type { CubeMeasure } from './load-cube';
-import { quantileIn, quantileOf } from './quantiles';
+import type { Effect, Kept } from './effect-index';
+import { quantile } from './quantiles';
 
-/** Client values gathered per group, for the statistics of each. */
-export class Buckets {
-	readonly map = new Map<number, { group: string; condition: string; values: number[]; sessions: number; responders: number }>();
+/** One effect's values in order, grouped: group b holds values[start[b]] … values[start[b] + count[b] − 1], still in order. */
+export interface Gathered {
+	start: Int32Array;
+	count: Int32Array;
+	values: Float64Array;
+	sessions: Int32Array;
+	responders: Int32Array;
+	/** Every value gathered, in order. */
+	all: Float64Array;
+	/** Clients behind the values, and those with a responder among them: a client in two groups counts once. */
+	clients: number;
+	respondingClients: number;
+}
 
-	/** `name` gives a new bucket's group and condition from the codes it was first added with. */
-	constructor(private readonly name: (g: number, c: number) => [string, string]) {}
-
-	add(key: number, g: number, c: number, value: number, sessions: number, responder: boolean) {
-		let b = this.map.get(key);
-		if (!b) {
-			const [group, condition] = this.name(g, c);
-			this.map.set(key, (b = { group, condition, values: [], sessions: 0, responders: 0 }));
+/**
+ * One effect of the client-groups a filter keeps, into their groups, in one pass in value order, so each
+ * group's values stay in order. Groups are the index's own unless `bucketOf` gives each client-group
+ * one (−1 to leave it out), with `room` the most each can hold. With a threshold (course only), counts
+ * the responders.
+ */
+export function gather(
+	kept: Kept,
+	effect: Effect,
+	threshold: Threshold | null,
+	bucketOf: Int32Array | null = null,
+	room: Int32Array = kept.index.bucketSize
+): Gathered {
+	const { index, whole, part } = kept;
+	const sorted = index.sorted[effect];
+	const cut = kept.cut[effect];
+	const buckets = room.length;
+	const start = new Int32Array(buckets);
+	for (let b = 1; b < buckets; b++) start[b] = start[b - 1] + room[b - 1];
+	const count = new Int32Array(buckets);
+	const values = new Float64Array(buckets ? start[buckets - 1] + room[buckets - 1] : 0);
+	const sessions = new Int32Array(buckets);
+	const responders = new Int32Array(buckets);
+	const all = new Float64Array(sorted.at.length + cut.length);
+	// Per client: 1 once seen, 2 once seen responding.
+	const seen = new Uint8Array(index.count ? index.client[index.count - 1] + 1 : 0);
+	let n = 0;
+	let clients = 0;
+	let respondingClients = 0;
+	const partValue = part[effect];
+	const partSessions = effect === 'immediate' ? part.pairs : part.befores;
+	const points = threshold?.points ?? Infinity;
+	const percent = threshold?.percent ?? null;
+	const length = sorted.at.length;
+	// One plain loop, no calls inside: it runs a few times per filter change, often before the JIT has warmed up.
+	let i = 0;
+	let p = 0;
+	for (;;) {
+		let change: number;
+		let behind: number;
+		let baseline: number;
+		let client: number;
+		let b: number;
+		if (p < cut.length && (i >= length || partValue[cut[p]] < sorted.value[i])) {
+			// A client-group the filter cuts through, merged in where its value falls.
+			const x = cut[p++];
+			change = partValue[x];
+			behind = partSessions[x];
+			baseline = part.baseline[x];
+			client = index.client[x];
+			b = bucketOf ? bucketOf[x] : index.bucket[x];
+		} else if (i < length) {
+			const x = sorted.at[i];
+			if (!whole[x]) {
+				i++;
+				continue;
+			}
+			change = sorted.value[i];
+			behind = sorted.sessions[i];
+			baseline = sorted.baseline[i];
+			client = sorted.client[i];
+			b = bucketOf ? bucketOf[x] : sorted.bucket[i];
+			i++;
+		} else break;
+		if (b < 0) continue;
+		all[n++] = change;
+		values[start[b] + count[b]++] = change;
+		sessions[b] += behind;
+		if (seen[client] === 0) (seen[client] = 1), clients++;
+		if (threshold && (change >= points || (percent !== null && baseline !== 0 && change / Math.abs(baseline) >= percent))) {
+			responders[b]++;
+			if (seen[client] === 1) (seen[client] = 2), respondingClients++;
 		}
-		b.values.push(value);
-		b.sessions += sessions;
-		if (responder) b.responders++;
 	}
-
-	rows(withResponders: boolean): EffectRow[] {
-		return [...this.map.values()].map((b) => ({
-			group: b.group,
-			condition: b.condition,
-			clients: b.values.length,
-			sessions: b.sessions,
-			...stats(b.values),
-			responders: withResponders ? b.responders : null
-		}));
-	}
+	return { start, count, values, sessions, responders, all: all.subarray(0, n), clients, respondingClients };
 }
 
-/** Values of one kind across clients, for a headline median, counting distinct clients as they come. */
-export class Collected {
-	readonly values: number[] = [];
-	clients = 0;
-	responders = 0;
-	private last = -1;
-	private lastResponder = -1;
-
-	add(client: number, value: number, responder: boolean) {
-		this.values.push(value);
-		if (client !== this.last) (this.clients++, (this.last = client));
-		if (responder && client !== this.lastResponder) (this.responders++, (this.lastResponder = client));
+/** One row per group that has values; `names` gives its group and condition. */
+export function effectRows(g: Gathered, names: (b: number) => [string, string], withResponders: boolean): EffectRow[] {
+	const rows: EffectRow[] = [];
+	for (let b = 0; b < g.start.length; b++) {
+		if (g.count[b] === 0) continue;
+		const [group, condition] = names(b);
+		const values = g.values.subarray(g.start[b], g.start[b] + g.count[b]);
+		rows.push({
+			group,
+			condition,
+			clients: values.length,
+			sessions: g.sessions[b],
+			...stats(values),
+			responders: withResponders ? g.responders[b] : null
+		});
 	}
-
-	median(): number | null {
-		return quantileOf(this.values, 0.5);
-	}
+	return rows;
 }
 
-function stats(values: number[]) {
-	const n = values.length;
+/** Mean, SD and quartiles of values in order. */
+function stats(sorted: Float64Array) {
+	const n = sorted.length;
 	let sum = 0;
-	for (let i = 0; i < n; i++) sum += values[i];
+	for (let i = 0; i < n; i++) sum += sorted[i];
 	const mean = sum / n;
 	let squares = 0;
-	for (let i = 0; i < n; i++) squares += (values[i] - mean) ** 2;
-	const copy = new Float64Array(values);
+	for (let i = 0; i < n; i++) squares += (sorted[i] - mean) ** 2;
 	return {
 		mean,
 		sd: n > 1 ? Math.sqrt(squares / (n - 1)) : null,
-		q1: quantileIn(copy, 0.25),
-		median: quantileIn(copy, 0.5),
-		q3: quantileIn(copy, 0.75)
+		q1: quantile(sorted, 0.25),
+		median: quantile(sorted, 0.5),
+		q3: quantile(sorted, 0.75)
 	};
 }
 
-/** Whether a course change reaches the meaningful change: the user's threshold, else the measure's. */
-export function responderTest(measure: CubeMeasure, filters: Filters): (value: number, baseline: number) => boolean {
-	const points = filters.mcidPoints ?? measure.mcidPoints ?? Infinity;
-	const percent = filters.mcidPercent ?? measure.mcidPercent;
-	return (value, baseline) => value >= points || (percent !== null && baseline !== 0 && value / Math.abs(baseline) >= percent);
+/**
+ * The meaningful change, the user's or else the measure's: a client responds when their course change
+ * reaches the points, or the percent of their baseline.
+ */
+export interface Threshold {
+	points: number;
+	percent: number | null;
 }
 
+export function thresholdFor(measure: CubeMeasure, filters: Filters): Threshold {
+	return { points: filters.mcidPoints ?? measure.mcidPoints ?? Infinity, percent: filters.mcidPercent ?? measure.mcidPercent };
+}

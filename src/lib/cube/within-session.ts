@@ -4,7 +4,7 @@ import type { Units } from './units';
 import type { Filters } from '../metrics/filters';
 import type { WithinSessionChart, WithinSessionRow } from '../metrics/within-session';
 import { eachClientEffect, groupOf } from './client-effects';
-import type { Buckets, Collected } from './group-stats';
+import type { Gathered } from './group-stats';
 import { byString } from './quantiles';
 
 export function withinSessionChart(cube: Cube, units: Units, mask: Uint8Array, measures: number[], by: Filters['by'], groupBy: 'condition' | 'measure'): WithinSessionChart {
@@ -46,18 +46,16 @@ export function withinSessionChart(cube: Cube, units: Units, mask: Uint8Array, m
  * The pain heatmap when pain is also the chosen measure: the same client values, already gathered.
  * Each session has one pain measurement, so the sessions add up without counting one twice.
  */
-export function painFromImmediate(groups: Buckets, all: Collected, unit: string): WithinSessionChart {
-	const rows = [...groups.map.values()]
-		.map((b) => ({
-			technique: b.group,
-			group: b.condition,
-			unit,
-			meanChange: b.values.reduce((s, v) => s + v, 0) / b.values.length,
-			clients: b.values.length,
-			sessions: b.sessions
-		}))
-		.sort((a, b) => byString(a.technique, b.technique) || byString(a.group, b.group));
+export function painFromImmediate(groups: Gathered, names: [string, string][], unit: string): WithinSessionChart {
+	const rows: WithinSessionRow[] = [];
+	for (let b = 0; b < names.length; b++) {
+		const n = groups.count[b];
+		if (n === 0) continue;
+		let sum = 0;
+		for (let i = groups.start[b]; i < groups.start[b] + n; i++) sum += groups.values[i];
+		rows.push({ technique: names[b][0], group: names[b][1], unit, meanChange: sum / n, clients: n, sessions: groups.sessions[b] });
+	}
+	rows.sort((a, b) => byString(a.technique, b.technique) || byString(a.group, b.group));
 	const sessions = rows.reduce((s, r) => s + r.sessions, 0);
-	return { rows, totals: { clients: all.clients, sessions } };
+	return { rows, totals: { clients: groups.clients, sessions } };
 }
-

@@ -63,9 +63,21 @@ export function tCdf(t: number, df: number): number {
 	return t >= 0 ? 1 - tail : tail;
 }
 
-/** The t value below which a share `p` of Student's t distribution lies (bisection on the CDF). */
+const knownQuantiles = new Map<string, number>();
+
+/** The t value below which a share `p` of Student's t distribution lies (bisection on the CDF; remembered, since a redraw asks for the same few). */
 export function tQuantile(p: number, df: number): number {
 	if (!(df > 0) || !(p > 0 && p < 1)) return NaN;
+	const key = `${p} ${df}`;
+	let t = knownQuantiles.get(key);
+	if (t === undefined) {
+		if (knownQuantiles.size > 10_000) knownQuantiles.clear();
+		knownQuantiles.set(key, (t = bisectT(p, df)));
+	}
+	return t;
+}
+
+function bisectT(p: number, df: number): number {
 	let lo = -1e3;
 	let hi = 1e3;
 	for (let i = 0; i < 200 && hi - lo > 1e-12; i++) {

@@ -4,7 +4,7 @@ import { loadDemoClinic } from '../demo/load-demo';
 import { filterChoices, hasAnyDataset, storedData, type FilterChoices, type Headline, type StoredData } from '../metrics/overview';
 import { dashboardData } from '../metrics/dashboard-data';
 import { loadCube, type Cube } from '../cube/load-cube';
-import { computeDashboard } from '../cube/compute-dashboard';
+import { computeDashboard, workAhead } from '../cube/compute-dashboard';
 import { DEFAULT_FILTERS, type Filters } from '../metrics/filters';
 import type { EffectSummary } from '../metrics/effects';
 import type { RetentionRow } from '../metrics/retention';
@@ -123,6 +123,19 @@ export class Dashboard {
 		this.lastRefreshMs = performance.now() - started;
 		this.redrawing = false;
 		this.redraws++;
+		if (this.cube) this.workAhead(this.cube, filters, generation);
+	}
+
+	/** In idle time, one task at a time, until the filters change again. */
+	private workAhead(cube: Cube, filters: Filters, generation: number) {
+		const tasks = workAhead(cube, filters);
+		const idle = globalThis.requestIdleCallback ?? ((run: () => void) => setTimeout(run, 50));
+		const next = () => {
+			if (generation !== this.generation || cube !== this.cube) return;
+			tasks.shift()?.();
+			if (tasks.length) idle(next);
+		};
+		idle(next);
 	}
 
 	private async change(work: (db: Database) => Promise<void>) {
