@@ -88,16 +88,16 @@ function filtered(cube: Cube, filters: Filters): Filtered {
 
 function measureFree(cube: Cube & { recent?: Map<string, Filtered>; recentViews?: Map<string, MeasureFree> }, filters: Filters): MeasureFree {
 	const key = JSON.stringify([filters.from, filters.to, filters.clinics, filters.therapists, filters.techniques, filters.conditions]);
-	const kept = remembered((cube.recent ??= new Map()), key, () => filtered(cube, filters));
+	const base = remembered((cube.recent ??= new Map()), key, () => filtered(cube, filters));
 	return remembered((cube.recentViews ??= new Map()), `${key} ${filters.by}`, () => {
-		const attendance = clientAttendance(cube, kept.units, kept.visits, filters.by);
+		const attendance = clientAttendance(cube, base.units, base.visits, filters.by);
 		const romCodes = cube.measures.flatMap((m, i) => (m.kind === 'rom' ? [i] : []));
 		return {
-			...kept,
+			...base,
 			attendance,
 			frequency: frequencyRows(attendance, cube),
 			retention: retentionRows(attendance, cube),
-			rom: withinSessionChart(cube, kept.units, kept.mask, romCodes, filters.by, 'measure')
+			rom: withinSessionChart(cube, base.units, base.mask, romCodes, filters.by, 'measure')
 		};
 	});
 }
@@ -133,60 +133,59 @@ export function workAhead(cube: Cube, filters: Filters): (() => void)[] {
 	]);
 }
 
+/** One measure's two effects per group and condition, by frequency band, and the headline figures. */
+function measureEffects(cube: Cube, free: MeasureFree, filters: Filters, code: number, measure: CubeMeasure) {
+	const { units, mask } = free;
+	const group = groupOf(cube, units, filters.by);
+	const threshold = thresholdFor(measure, filters);
+	const lower = measure.direction === 'lower';
+	const index = effectIndex(units, filters.by, group.codes, code, lower);
+	const names = (b: number): [string, string] => [group.names[index.buckets[b].group], cube.names.condition[index.buckets[b].condition]];
+	const order = (rows: EffectRow[]) => rows.sort((a, b) => byString(a.condition, b.condition) || byString(a.group, b.group));
+	const kept = keptBy(units, index, mask, lower);
+	const immediateGroups = gather(kept, 'immediate', null);
+	const courseGroups = gather(kept, 'course', threshold);
+	// Bands are compared over all groups together, each client's course by main technique.
+	const bandIndex = filters.by === 'technique' ? index : effectIndex(units, 'technique', units.technique, code, lower);
+	const bandKept = bandIndex === index ? kept : keptBy(units, bandIndex, mask, lower);
+	const bandOf = new Int32Array(bandIndex.count);
+	const room = new Int32Array(BAND_ORDER.length);
+	for (let x = 0; x < bandIndex.count; x++) {
+		const rate = free.perMonth[bandIndex.client[x]];
+		bandOf[x] = rate !== rate ? -1 : rate < FREQUENCY_BAND.low ? 0 : rate <= FREQUENCY_BAND.high ? 1 : 2;
+		if (bandOf[x] >= 0) room[bandOf[x]]++;
+	}
+	const bandGroups = gather(bandKept, 'course', threshold, bandOf, room);
+	return {
+		immediate: summariseEffects(order(effectRows(immediateGroups, names, false)), filters.minClients),
+		course: summariseEffects(order(effectRows(courseGroups, names, true)), filters.minClients),
+		bands: summariseEffects(effectRows(bandGroups, (b) => [BAND_ORDER[b], 'All conditions'], true), filters.minClients),
+		figures: {
+			medianImmediate: immediateGroups.all.length ? quantile(immediateGroups.all, 0.5) : null,
+			immediateClients: immediateGroups.clients,
+			medianCourse: courseGroups.all.length ? quantile(courseGroups.all, 0.5) : null,
+			courseClients: courseGroups.clients,
+			responders: courseGroups.respondingClients
+		},
+		painChart: () => painFromImmediate(immediateGroups, index.buckets.map((_, b) => names(b)), measure.unit)
+	};
+}
+
 /**
  * Everything the dashboard shows for these filters. Parts that do not depend on the measure come back as
  * the same objects for the same filters, so the page redraws only the charts whose data changed.
  */
 export function computeDashboard(cube: Cube, filters: Filters): DashboardData {
 	const free = measureFree(cube, filters);
-	const { units, mask, attendance, frequency, retention, rom, clients, sessions } = free;
+	const { units, mask, frequency, retention, rom, clients, sessions } = free;
 	const code = cube.measures.findIndex((m) => m.measure === filters.measure);
 	const measure: CubeMeasure =
 		cube.measures[code] ?? { measure: filters.measure, label: filters.measure, unit: '', direction: 'higher', kind: 'other', mcidPoints: null, mcidPercent: null, mcidSource: '' };
-	const group = groupOf(cube, units, filters.by);
-	const threshold = thresholdFor(measure, filters);
-	const lower = measure.direction === 'lower';
-
-	let immediate: EffectSummary[] = [];
-	let course: EffectSummary[] = [];
-	let bands: EffectSummary[] = [];
-	let figures = { medianImmediate: null as number | null, immediateClients: 0, medianCourse: null as number | null, courseClients: 0, responders: 0 };
-	let painChart: (() => WithinSessionChart) | null = null;
-	if (code >= 0) {
-		const index = effectIndex(units, filters.by, group.codes, code, lower);
-		const names = (b: number): [string, string] => [group.names[index.buckets[b].group], cube.names.condition[index.buckets[b].condition]];
-		const order = (rows: EffectRow[]) => rows.sort((a, b) => byString(a.condition, b.condition) || byString(a.group, b.group));
-		const kept = keptBy(units, index, mask, lower);
-		const immediateGroups = gather(kept, 'immediate', null);
-		immediate = summariseEffects(order(effectRows(immediateGroups, names, false)), filters.minClients);
-		const courseGroups = gather(kept, 'course', threshold);
-		course = summariseEffects(order(effectRows(courseGroups, names, true)), filters.minClients);
-		// Bands are compared over all groups together, each client's course by main technique.
-		const bandIndex = filters.by === 'technique' ? index : effectIndex(units, 'technique', units.technique, code, lower);
-		const bandKept = bandIndex === index ? kept : keptBy(units, bandIndex, mask, lower);
-		const bandOf = new Int32Array(bandIndex.count);
-		const room = new Int32Array(BAND_ORDER.length);
-		for (let x = 0; x < bandIndex.count; x++) {
-			const rate = free.perMonth[bandIndex.client[x]];
-			bandOf[x] = rate !== rate ? -1 : rate < FREQUENCY_BAND.low ? 0 : rate <= FREQUENCY_BAND.high ? 1 : 2;
-			if (bandOf[x] >= 0) room[bandOf[x]]++;
-		}
-		const bandGroups = gather(bandKept, 'course', threshold, bandOf, room);
-		bands = summariseEffects(effectRows(bandGroups, (b) => [BAND_ORDER[b], 'All conditions'], true), filters.minClients);
-		figures = {
-			medianImmediate: immediateGroups.all.length ? quantile(immediateGroups.all, 0.5) : null,
-			immediateClients: immediateGroups.clients,
-			medianCourse: courseGroups.all.length ? quantile(courseGroups.all, 0.5) : null,
-			courseClients: courseGroups.clients,
-			responders: courseGroups.respondingClients
-		};
-		painChart = () => painFromImmediate(immediateGroups, index.buckets.map((_, b) => names(b)), measure.unit);
-	}
-
+	const effects = code >= 0 ? measureEffects(cube, free, filters, code, measure) : null;
 	const headline: Headline = {
 		clients,
 		sessions,
-		...figures,
+		...(effects?.figures ?? { medianImmediate: null, immediateClients: 0, medianCourse: null, courseClients: 0, responders: 0 }),
 		medianPerMonth: free.medianPerMonth,
 		frequencyClients: free.frequencyClients
 	};
@@ -195,12 +194,12 @@ export function computeDashboard(cube: Cube, filters: Filters): DashboardData {
 	return {
 		measure: info,
 		figures: headline,
-		immediate,
-		course,
-		bands,
+		immediate: effects?.immediate ?? [],
+		course: effects?.course ?? [],
+		bands: effects?.bands ?? [],
 		pain: (free.pain ??=
-			pain === code
-				? painChart!()
+			effects && pain === code
+				? effects.painChart()
 				: withinSessionChart(cube, units, mask, pain < 0 ? [] : [pain], filters.by, 'condition')),
 		rom,
 		frequency,
