@@ -2,10 +2,10 @@
  * The dashboard's figures for one set of filters, computed from the cube in the page: the same
  * definitions as the SQL in metrics/ (which stays the reference; a test holds the two equal).
  */
-import type { Cube, CubeMeasure } from './load-cube';
+import { NO_DATE, type Cube, type CubeMeasure } from './load-cube';
 import { cellUnits, sessionUnits, type Units } from './units';
 import type { Filters } from '../metrics/filters';
-import { summariseEffects, type EffectRow, type EffectSummary } from '../metrics/effects';
+import { summariseEffects, type EffectRow } from '../metrics/effects';
 import { BAND_ORDER } from '../metrics/frequency-bands';
 import { FREQUENCY_BAND } from '../metrics/settings';
 import type { RetentionRow } from '../metrics/retention';
@@ -102,35 +102,46 @@ function measureFree(cube: Cube & { recent?: Map<string, Filtered>; recentViews?
 	});
 }
 
-const INDEXES_KEPT = 6;
+/** Indexes kept per set of units, as measure entries: about 30 bytes each, so some 100 MB at most. */
+const INDEX_ENTRIES_KEPT = 3_000_000;
 
 /** The effect index of a measure under a grouping, built on first use and kept with its units for the next filter change. */
 function effectIndex(units: Units & { indexes?: Map<string, EffectIndex> }, by: string, groups: Int32Array, measure: number, lower: boolean): EffectIndex {
 	const key = `${by} ${measure}`;
-	units.indexes ??= new Map();
-	let index = units.indexes.get(key);
+	const indexes = (units.indexes ??= new Map());
+	let index = indexes.get(key);
 	if (!index) {
-		if (units.indexes.size >= INDEXES_KEPT) units.indexes.delete(units.indexes.keys().next().value as string);
-		units.indexes.set(key, (index = buildEffectIndex(units, measure, groups, lower)));
+		index = buildEffectIndex(units, measure, groups, lower);
+		let held = index.entries.length;
+		for (const other of indexes.values()) held += other.entries.length;
+		// The oldest go first.
+		for (const [old, other] of indexes) {
+			if (held <= INDEX_ENTRIES_KEPT) break;
+			indexes.delete(old);
+			held -= other.entries.length;
+		}
+		indexes.set(key, index);
 	}
 	return index;
 }
 
 /**
  * Work for the views one click away, to run while the user reads this one: the same filters compared by
- * the other groupings (the per-therapist and per-clinic views), each a task of a few tens of milliseconds.
+ * the other groupings (the per-therapist and per-clinic views), and the effect index a first date range
+ * needs (sessions, not cells). Each task takes a few tens of milliseconds.
  */
 export function workAhead(cube: Cube, filters: Filters): (() => void)[] {
 	const code = cube.measures.findIndex((m) => m.measure === filters.measure);
+	const lower = cube.measures[code]?.direction === 'lower';
+	const prepare = (units: Units, by: Filters['by']) => {
+		if (code >= 0) effectIndex(units, by, groupOf(cube, units, by).codes, code, lower);
+	};
 	const groupings = (['technique', 'therapist', 'clinic'] as const).filter((by) => by !== filters.by);
-	return groupings.flatMap((by) => [
-		() => void measureFree(cube, { ...filters, by }),
-		() => {
-			if (code < 0) return;
-			const units = unitsFor(cube, filters);
-			effectIndex(units, by, groupOf(cube, units, by).codes, code, cube.measures[code].direction === 'lower');
-		}
-	]);
+	const tasks = groupings.flatMap((by) => [() => void measureFree(cube, { ...filters, by }), () => prepare(unitsFor(cube, filters), by)]);
+	if (!filters.from && !filters.to && cube.date.some((d) => d !== NO_DATE)) {
+		tasks.push(() => prepare(unitsFor(cube, { ...filters, from: '0001-01-01' }), filters.by));
+	}
+	return tasks;
 }
 
 /** One measure's two effects per group and condition, by frequency band, and the headline figures. */

@@ -98,12 +98,13 @@ export function buildEffectIndex(units: Units, measure: number, groups: Int32Arr
 		buckets,
 		bucketSize: new Int32Array(buckets.length),
 		entries,
-		unit: entries.map((k) => unitOf[k]),
+		unit: new Int32Array(entries.length),
 		of,
 		size: size.slice(0, count),
 		all: null as unknown as Values,
 		sorted: null as unknown as Record<Effect, Sorted>
 	};
+	for (let j = 0; j < entries.length; j++) index.unit[j] = unitOf[entries[j]];
 	for (let x = 0; x < count; x++) index.bucketSize[bucket[x]]++;
 	index.all = workOut(units, index, lowerIsBetter, null);
 	const everyone = new Int32Array(count);
