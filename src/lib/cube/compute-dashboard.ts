@@ -138,8 +138,10 @@ export function workAhead(cube: Cube, filters: Filters): (() => void)[] {
 	};
 	const groupings = (['technique', 'therapist', 'clinic'] as const).filter((by) => by !== filters.by);
 	const tasks = groupings.flatMap((by) => [() => void measureFree(cube, { ...filters, by }), () => prepare(unitsFor(cube, filters), by)]);
-	if (!filters.from && !filters.to && cube.date.some((d) => d !== NO_DATE)) {
-		tasks.push(() => prepare(unitsFor(cube, { ...filters, from: '0001-01-01' }), filters.by));
+	if (!filters.from && !filters.to) {
+		tasks.push(() => {
+			if (cube.date.some((d) => d !== NO_DATE)) prepare(unitsFor(cube, { ...filters, from: '0001-01-01' }), filters.by);
+		});
 	}
 	return tasks;
 }
