@@ -36,14 +36,20 @@ const DIMENSIONS = ['clinic', 'therapist', 'condition', 'technique'] as const;
 export async function loadCube(db: Database): Promise<Cube> {
 	const column = (d: (typeof DIMENSIONS)[number]) =>
 		d === 'technique' ? 'c.main_technique' : `coalesce(s.${d}, '${NOT_RECORDED}')`;
+	// Clients are numbered on their own table (far fewer rows than sessions), then sessions sorted once.
 	await db.exec(
 		`CREATE OR REPLACE TEMP TABLE cube_sessions AS
+		 WITH c AS (
+		   SELECT c.dataset_id, c.client_id, c.main_technique,
+		          (row_number() OVER (ORDER BY c.dataset_id, c.client_id) - 1)::INTEGER AS client
+		   FROM clients c JOIN datasets d ON d.dataset_id = c.dataset_id WHERE d.active
+		 )
 		 SELECT s.session_id,
-		        (row_number() OVER (ORDER BY s.dataset_id, s.client_id, s.session_date NULLS LAST, s.visit, s.session_id) - 1)::INTEGER AS row,
-		        (dense_rank() OVER (ORDER BY s.dataset_id, s.client_id) - 1)::INTEGER AS client,
+		        (row_number() OVER (ORDER BY c.client, s.session_date NULLS LAST, s.visit, s.session_id) - 1)::INTEGER AS row,
+		        c.client,
 		        coalesce((s.session_date - DATE '1970-01-01')::INTEGER, ${NO_DATE}) AS date,
 		        ${DIMENSIONS.map((d) => `${column(d)} AS ${d}`).join(', ')}
-		 FROM active_sessions s JOIN clients c ON c.dataset_id = s.dataset_id AND c.client_id = s.client_id;
+		 FROM sessions s JOIN c ON c.dataset_id = s.dataset_id AND c.client_id = s.client_id;
 		 CREATE OR REPLACE TEMP TABLE cube_names AS
 		 ${DIMENSIONS.map(
 				(d) => `SELECT '${d}' AS dimension, v, (row_number() OVER (ORDER BY v) - 1)::INTEGER AS code FROM (SELECT DISTINCT ${d} AS v FROM cube_sessions)`

@@ -107,24 +107,25 @@ export function sessionUnits(cube: Cube): Units {
 /** Sessions summed into cells: client × therapist × clinic × condition, ordered by client then first session. */
 export function cellUnits(cube: Cube, sessions: Units): Units {
 	const cellOf = new Int32Array(sessions.count);
-	const cells: number[] = []; // first session of each cell
+	const firstSession = new Int32Array(sessions.count);
+	let n = 0;
+	let clientStart = 0;
 	let client = -1;
-	let open = new Map<number, number>();
 	for (let i = 0; i < sessions.count; i++) {
 		if (sessions.client[i] !== client) {
 			client = sessions.client[i];
-			open = new Map();
+			clientStart = n;
 		}
-		const key = (sessions.therapist[i] * 4096 + sessions.clinic[i]) * 4096 + sessions.condition[i];
-		let cell = open.get(key);
-		if (cell === undefined) {
-			cell = cells.length;
-			cells.push(i);
-			open.set(key, cell);
+		// A client has few cells: look through theirs.
+		let cell = clientStart;
+		for (; cell < n; cell++) {
+			const f = firstSession[cell];
+			if (sessions.therapist[f] === sessions.therapist[i] && sessions.clinic[f] === sessions.clinic[i] && sessions.condition[f] === sessions.condition[i]) break;
 		}
+		if (cell === n) firstSession[n++] = i;
 		cellOf[i] = cell;
 	}
-	const n = cells.length;
+	const cells = firstSession.subarray(0, n);
 	const take = (a: Int32Array) => {
 		const out = new Int32Array(n);
 		for (let c = 0; c < n; c++) out[c] = a[cells[c]];
@@ -157,47 +158,84 @@ export function cellUnits(cube: Cube, sessions: Units): Units {
 		units.lastDate[c] = Math.max(units.lastDate[c], sessions.lastDate[i]);
 		units.firstKey[c] = Math.min(units.firstKey[c], sessions.firstKey[i]);
 	}
-	// Entries: one per cell and measure, gathered in session order (so firsts come first).
-	const e = sessions.entries;
-	const slot = new Map<number, number>();
-	const rows: { unit: number; measure: number; change: number; pairs: number; befores: number; firstBefore: number; firstKey: number; lastBefore: number; lastKey: number }[] = [];
-	for (let k = 0; k < e.unit.length; k++) {
-		const c = cellOf[e.unit[k]];
-		const key = c * 1024 + e.measure[k];
-		let r = slot.get(key);
-		if (r === undefined) {
-			r = rows.length;
-			rows.push({ unit: c, measure: e.measure[k], change: 0, pairs: 0, befores: 0, firstBefore: NaN, firstKey: NONE, lastBefore: NaN, lastKey: -1 });
-			slot.set(key, r);
-		}
-		const x = rows[r];
-		x.change += e.change[k];
-		x.pairs += e.pairs[k];
-		if (e.befores[k]) {
-			x.befores++;
-			if (x.firstKey === NONE) (x.firstBefore = e.firstBefore[k]), (x.firstKey = e.firstKey[k]);
-			x.lastBefore = e.lastBefore[k];
-			x.lastKey = e.lastKey[k];
-		}
-	}
-	// In unit order: cells are numbered by their first session, clients in order.
-	rows.sort((a, b) => a.unit - b.unit || a.measure - b.measure);
-	const col = <T extends Int32Array | Float64Array>(make: new (n: number) => T, pick: (r: (typeof rows)[number]) => number) => {
-		const out = new make(rows.length);
-		rows.forEach((r, i) => (out[i] = pick(r)));
-		return out;
-	};
-	units.entries = {
-		unit: col(Int32Array, (r) => r.unit),
-		measure: col(Int32Array, (r) => r.measure),
-		change: col(Float64Array, (r) => r.change),
-		pairs: col(Int32Array, (r) => r.pairs),
-		befores: col(Int32Array, (r) => r.befores),
-		firstBefore: col(Float64Array, (r) => r.firstBefore),
-		firstKey: col(Int32Array, (r) => r.firstKey),
-		lastBefore: col(Float64Array, (r) => r.lastBefore),
-		lastKey: col(Int32Array, (r) => r.lastKey)
-	};
+	units.entries = cellEntries(sessions.entries, cellOf, sessions.client, cube.measures.length);
 	units.byMeasure = indexByMeasure(units.entries.measure, cube.measures.length);
 	return units;
+}
+
+/**
+ * Entries summed per cell and measure, in unit order (cell, then measure). A client's cells hold only their
+ * sessions, so each client's entries are summed on their own, in a few slots, with no map over all cells.
+ */
+function cellEntries(e: Entries, cellOf: Int32Array, clientOf: Int32Array, measures: number): Entries {
+	const n = e.unit.length;
+	const out: Entries = {
+		unit: new Int32Array(n),
+		measure: new Int32Array(n),
+		change: new Float64Array(n),
+		pairs: new Int32Array(n),
+		befores: new Int32Array(n),
+		firstBefore: new Float64Array(n),
+		firstKey: new Int32Array(n),
+		lastBefore: new Float64Array(n),
+		lastKey: new Int32Array(n)
+	};
+	let count = 0;
+	let k = 0;
+	while (k < n) {
+		// One client's entries (in session order, so a slot's first before comes first).
+		const client = clientOf[e.unit[k]];
+		const start = count;
+		for (; k < n && clientOf[e.unit[k]] === client; k++) {
+			const cell = cellOf[e.unit[k]];
+			const key = cell * measures + e.measure[k];
+			let x = start;
+			while (x < count && out.unit[x] * measures + out.measure[x] !== key) x++;
+			if (x === count) {
+				count++;
+				out.unit[x] = cell;
+				out.measure[x] = e.measure[k];
+				out.firstBefore[x] = NaN;
+				out.firstKey[x] = NONE;
+				out.lastBefore[x] = NaN;
+				out.lastKey[x] = -1;
+			}
+			out.change[x] += e.change[k];
+			out.pairs[x] += e.pairs[k];
+			if (e.befores[k]) {
+				out.befores[x]++;
+				if (out.firstKey[x] === NONE) (out.firstBefore[x] = e.firstBefore[k]), (out.firstKey[x] = e.firstKey[k]);
+				out.lastBefore[x] = e.lastBefore[k];
+				out.lastKey[x] = e.lastKey[k];
+			}
+		}
+		if (count - start > 1) sortSlots(out, start, count, measures);
+	}
+	const trim = <T extends Int32Array | Float64Array>(a: T) => a.slice(0, count) as T;
+	return {
+		unit: trim(out.unit),
+		measure: trim(out.measure),
+		change: trim(out.change),
+		pairs: trim(out.pairs),
+		befores: trim(out.befores),
+		firstBefore: trim(out.firstBefore),
+		firstKey: trim(out.firstKey),
+		lastBefore: trim(out.lastBefore),
+		lastKey: trim(out.lastKey)
+	};
+}
+
+/** Puts one client's few slots in (cell, measure) order: an insertion sort, moving every column. */
+function sortSlots(e: Entries, start: number, end: number, measures: number) {
+	const columns = [e.unit, e.measure, e.change, e.pairs, e.befores, e.firstBefore, e.firstKey, e.lastBefore, e.lastKey];
+	const key = (x: number) => e.unit[x] * measures + e.measure[x];
+	for (let i = start + 1; i < end; i++) {
+		for (let j = i; j > start && key(j - 1) > key(j); j--) {
+			for (const c of columns) {
+				const t = c[j];
+				c[j] = c[j - 1];
+				c[j - 1] = t;
+			}
+		}
+	}
 }
