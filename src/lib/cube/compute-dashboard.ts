@@ -5,20 +5,16 @@
 import { NO_DATE, type Cube, type CubeMeasure } from './load-cube';
 import { cellUnits, sessionUnits, type Units } from './units';
 import type { Filters } from '../metrics/filters';
-import { summariseEffects, type EffectRow } from '../metrics/effects';
-import { BAND_ORDER } from '../metrics/frequency-bands';
-import { FREQUENCY_BAND } from '../metrics/settings';
 import type { RetentionRow } from '../metrics/retention';
 import type { DashboardData } from '../metrics/dashboard-data';
 import type { WithinSessionChart } from '../metrics/within-session';
 import type { FrequencyRow } from '../metrics/session-frequency';
 import type { Headline } from '../metrics/overview';
 import { groupOf, unitMask } from './client-effects';
-import { effectRows, gather, thresholdFor } from './group-stats';
-import { buildEffectIndex, keptBy, type EffectIndex } from './effect-index';
+import { effectIndex, measureEffects } from './measure-effects';
 import { clientAttendance, clientVisits, frequencyRows, retentionRows, type Attendance, type Visits } from './attendance';
-import { painFromImmediate, withinSessionChart } from './within-session';
-import { byString, quantile, quantileOf } from './quantiles';
+import { withinSessionChart } from './within-session';
+import { quantileOf } from './quantiles';
 
 export { quantile, quantileOf } from './quantiles';
 
@@ -102,29 +98,6 @@ function measureFree(cube: Cube & { recent?: Map<string, Filtered>; recentViews?
 	});
 }
 
-/** Indexes kept per set of units, as measure entries: about 30 bytes each, so some 100 MB at most. */
-const INDEX_ENTRIES_KEPT = 3_000_000;
-
-/** The effect index of a measure under a grouping, built on first use and kept with its units for the next filter change. */
-function effectIndex(units: Units & { indexes?: Map<string, EffectIndex> }, by: string, groups: Int32Array, measure: number, lower: boolean): EffectIndex {
-	const key = `${by} ${measure}`;
-	const indexes = (units.indexes ??= new Map());
-	let index = indexes.get(key);
-	if (!index) {
-		index = buildEffectIndex(units, measure, groups, lower);
-		let held = index.entries.length;
-		for (const other of indexes.values()) held += other.entries.length;
-		// The oldest go first.
-		for (const [old, other] of indexes) {
-			if (held <= INDEX_ENTRIES_KEPT) break;
-			indexes.delete(old);
-			held -= other.entries.length;
-		}
-		indexes.set(key, index);
-	}
-	return index;
-}
-
 /**
  * Work for the views one click away, to run while the user reads this one: the same filters compared by
  * the other groupings (the per-therapist and per-clinic views), and the effect index a first date range
@@ -144,44 +117,6 @@ export function workAhead(cube: Cube, filters: Filters): (() => void)[] {
 		});
 	}
 	return tasks;
-}
-
-/** One measure's two effects per group and condition, by frequency band, and the headline figures. */
-function measureEffects(cube: Cube, free: MeasureFree, filters: Filters, code: number, measure: CubeMeasure) {
-	const { units, mask } = free;
-	const group = groupOf(cube, units, filters.by);
-	const threshold = thresholdFor(measure, filters);
-	const lower = measure.direction === 'lower';
-	const index = effectIndex(units, filters.by, group.codes, code, lower);
-	const names = (b: number): [string, string] => [group.names[index.buckets[b].group], cube.names.condition[index.buckets[b].condition]];
-	const order = (rows: EffectRow[]) => rows.sort((a, b) => byString(a.condition, b.condition) || byString(a.group, b.group));
-	const kept = keptBy(units, index, mask, lower);
-	const immediateGroups = gather(kept, 'immediate', null);
-	const courseGroups = gather(kept, 'course', threshold);
-	// Bands are compared over all groups together, each client's course by main technique.
-	const bandIndex = filters.by === 'technique' ? index : effectIndex(units, 'technique', units.technique, code, lower);
-	const bandKept = bandIndex === index ? kept : keptBy(units, bandIndex, mask, lower);
-	const bandOf = new Int32Array(bandIndex.count);
-	const room = new Int32Array(BAND_ORDER.length);
-	for (let x = 0; x < bandIndex.count; x++) {
-		const rate = free.perMonth[bandIndex.client[x]];
-		bandOf[x] = rate !== rate ? -1 : rate < FREQUENCY_BAND.low ? 0 : rate <= FREQUENCY_BAND.high ? 1 : 2;
-		if (bandOf[x] >= 0) room[bandOf[x]]++;
-	}
-	const bandGroups = gather(bandKept, 'course', threshold, bandOf, room);
-	return {
-		immediate: summariseEffects(order(effectRows(immediateGroups, names, false)), filters.minClients),
-		course: summariseEffects(order(effectRows(courseGroups, names, true)), filters.minClients),
-		bands: summariseEffects(effectRows(bandGroups, (b) => [BAND_ORDER[b], 'All conditions'], true), filters.minClients),
-		figures: {
-			medianImmediate: immediateGroups.all.length ? quantile(immediateGroups.all, 0.5) : null,
-			immediateClients: immediateGroups.clients,
-			medianCourse: courseGroups.all.length ? quantile(courseGroups.all, 0.5) : null,
-			courseClients: courseGroups.clients,
-			responders: courseGroups.respondingClients
-		},
-		painChart: () => painFromImmediate(immediateGroups, index.buckets.map((_, b) => names(b)), measure.unit)
-	};
 }
 
 /**

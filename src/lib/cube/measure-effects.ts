@@ -1,0 +1,83 @@
+/**
+ * One measure's effects from the cube, for what the filters keep: the two effects per group and condition,
+ * the course by frequency band, and the headline figures. Effect indexes (effect-index.ts) are built on
+ * first use and kept with their units.
+ */
+import type { Cube, CubeMeasure } from './load-cube';
+import type { Units } from './units';
+import type { Filters } from '../metrics/filters';
+import { summariseEffects, type EffectRow } from '../metrics/effects';
+import { BAND_ORDER } from '../metrics/frequency-bands';
+import { FREQUENCY_BAND } from '../metrics/settings';
+import { groupOf } from './client-effects';
+import { effectRows, gather, thresholdFor } from './group-stats';
+import { buildEffectIndex, keptBy, type EffectIndex } from './effect-index';
+import { painFromImmediate } from './within-session';
+import { byString, quantile } from './quantiles';
+
+/** Indexes kept per set of units, as measure entries: about 30 bytes each, so some 100 MB at most. */
+const INDEX_ENTRIES_KEPT = 3_000_000;
+
+/** The effect index of a measure under a grouping, built on first use and kept with its units for the next filter change. */
+export function effectIndex(units: Units & { indexes?: Map<string, EffectIndex> }, by: string, groups: Int32Array, measure: number, lower: boolean): EffectIndex {
+	const key = `${by} ${measure}`;
+	const indexes = (units.indexes ??= new Map());
+	let index = indexes.get(key);
+	if (!index) {
+		index = buildEffectIndex(units, measure, groups, lower);
+		let held = index.entries.length;
+		for (const other of indexes.values()) held += other.entries.length;
+		// The oldest go first.
+		for (const [old, other] of indexes) {
+			if (held <= INDEX_ENTRIES_KEPT) break;
+			indexes.delete(old);
+			held -= other.entries.length;
+		}
+		indexes.set(key, index);
+	}
+	return index;
+}
+
+/** One measure's two effects per group and condition, by frequency band, and the headline figures. */
+export function measureEffects(
+	cube: Cube,
+	kept: { units: Units; mask: Uint8Array; perMonth: Float64Array },
+	filters: Filters,
+	code: number,
+	measure: CubeMeasure
+) {
+	const { units, mask } = kept;
+	const group = groupOf(cube, units, filters.by);
+	const threshold = thresholdFor(measure, filters);
+	const lower = measure.direction === 'lower';
+	const index = effectIndex(units, filters.by, group.codes, code, lower);
+	const names = (b: number): [string, string] => [group.names[index.buckets[b].group], cube.names.condition[index.buckets[b].condition]];
+	const order = (rows: EffectRow[]) => rows.sort((a, b) => byString(a.condition, b.condition) || byString(a.group, b.group));
+	const whole = keptBy(units, index, mask, lower);
+	const immediateGroups = gather(whole, 'immediate', null);
+	const courseGroups = gather(whole, 'course', threshold);
+	// Bands are compared over all groups together, each client's course by main technique.
+	const bandIndex = filters.by === 'technique' ? index : effectIndex(units, 'technique', units.technique, code, lower);
+	const bandKept = bandIndex === index ? whole : keptBy(units, bandIndex, mask, lower);
+	const bandOf = new Int32Array(bandIndex.count);
+	const room = new Int32Array(BAND_ORDER.length);
+	for (let x = 0; x < bandIndex.count; x++) {
+		const rate = kept.perMonth[bandIndex.client[x]];
+		bandOf[x] = rate !== rate ? -1 : rate < FREQUENCY_BAND.low ? 0 : rate <= FREQUENCY_BAND.high ? 1 : 2;
+		if (bandOf[x] >= 0) room[bandOf[x]]++;
+	}
+	const bandGroups = gather(bandKept, 'course', threshold, bandOf, room);
+	return {
+		immediate: summariseEffects(order(effectRows(immediateGroups, names, false)), filters.minClients),
+		course: summariseEffects(order(effectRows(courseGroups, names, true)), filters.minClients),
+		bands: summariseEffects(effectRows(bandGroups, (b) => [BAND_ORDER[b], 'All conditions'], true), filters.minClients),
+		figures: {
+			medianImmediate: immediateGroups.all.length ? quantile(immediateGroups.all, 0.5) : null,
+			immediateClients: immediateGroups.clients,
+			medianCourse: courseGroups.all.length ? quantile(courseGroups.all, 0.5) : null,
+			courseClients: courseGroups.clients,
+			responders: courseGroups.respondingClients
+		},
+		painChart: () => painFromImmediate(immediateGroups, index.buckets.map((_, b) => names(b)), measure.unit)
+	};
+}
