@@ -74,7 +74,14 @@ const EXPECTED: Record<string, Expected> = {
 		}
 	},
 	'comment-lines.csv': {
-		counts: [4, 4, 0, 0],
+		counts: [5, 4, 1, 0],
+		rejected: [
+			[
+				10,
+				'client: "#C04" starts with #, as the file\'s comment lines do; remove the # to import this row',
+				['#C04', '2025-03-06', 'PNF', 'Neck pain', '5', '4', '']
+			]
+		],
 		sessions: [
 			['C01', 1, { ...C01_FIRST, extras: { notes: 'room #2' } }],
 			['C02', 1, { ...C02, extras: { notes: '# not a comment,\n# still the same note' } }],
@@ -109,12 +116,15 @@ const EXPECTED: Record<string, Expected> = {
 		]
 	},
 	'delimiter-tab.tsv': { counts: [4, 4, 0, 0], sessions: [['C02', 1, C02]] },
-	// The repeated technique and pain_after columns are kept as extra attributes, named by position.
+	// The repeated technique column adds to the session's techniques; the repeated pain_after is kept as an
+	// extra attribute, named by position (two values for one measure are never merged).
 	'duplicate-header-names.csv': {
 		counts: [3, 3, 0, 0],
-		sessions: [['C01', 1, { ...C01_FIRST, extras: { 'technique (column 4)': 'Positional release', 'pain_after (column 8)': '3' } }]],
+		sessions: [
+			['C01', 1, { ...C01_FIRST, techniques: ['PNF stretching', 'Positional release'], extras: { 'pain_after (column 8)': '3' } }]
+		],
 		more: async (db, { plan }) => {
-			expect(plan.columns.map((c) => c.role.kind)).toEqual(['client', 'date', 'technique', 'extra', 'condition', 'measure', 'measure', 'extra']);
+			expect(plan.columns.map((c) => c.role.kind)).toEqual(['client', 'date', 'technique', 'technique', 'condition', 'measure', 'measure', 'extra']);
 		}
 	},
 	'empty-header-names.csv': {

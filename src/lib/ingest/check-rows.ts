@@ -7,7 +7,7 @@
 import type { Database } from '../db/database';
 import type { ColumnPlan, ImportPlan, MeasureDeclaration } from './plan';
 import { column, columnLabel, fragment, join, labelled, staged, type Fragment } from './staged-columns';
-import { textNumberColumns } from './stage-file';
+import { stagedType, textNumberColumns } from './stage-file';
 
 export const ROWS = 'import_rows';
 export const SKIPPED = 'import_skipped';
@@ -50,6 +50,21 @@ function nulByte(c: ColumnPlan, name: string): Check {
 	return { fails: fragment(`contains(${staged(c.index)}, chr(0))`), message: fragment('?', [`${name}: holds a NUL byte (binary data)`]) };
 }
 
+/**
+ * A row that starts with the comment prefix but has every field (comment-lines.ts): a row someone commented
+ * out, or an id that begins with '#'. Rejected, never guessed at: the user removes the '#' to import it.
+ */
+function commentedRow(c: ColumnPlan, name: string, prefix: string): Check {
+	const value = staged(c.index);
+	return {
+		fails: fragment(`starts_with(ltrim(${value}, ' \t'), ?)`, [prefix]),
+		message: fragment(`? || ${value} || ?`, [
+			`${name}: "`,
+			`" starts with ${prefix}, as the file's comment lines do; remove the ${prefix} to import this row`
+		])
+	};
+}
+
 const TEXT_ROLES = new Set(['client', 'visit', 'timepoint', 'clinic', 'therapist', 'technique', 'condition', 'measure name', 'extra']);
 
 /** Every check of the plan. `client` is the derived (possibly pseudonymised) client id. */
@@ -80,6 +95,8 @@ function checks(plan: ImportPlan): Check[] {
 	}
 	const measures = new Map(plan.measures.map((m) => [m.measure, m]));
 	for (const c of plan.columns) if (c.role.kind === 'measure') all.push(outOfScale(c, measures.get(c.role.measure), name(c)));
+	const first = plan.columns[0];
+	if (plan.dialect.commentPrefix && first && stagedType(first, plan) === 'VARCHAR') all.push(commentedRow(first, name(first), plan.dialect.commentPrefix));
 	const duration = column(plan, 'duration');
 	if (duration) {
 		all.push({
@@ -115,9 +132,10 @@ function problemsExpression(plan: ImportPlan): Fragment {
 export function fingerprintExpression(plan: ImportPlan): Fragment {
 	const order = ['client', 'date', 'visit', 'timepoint', 'clinic', 'therapist', 'technique', 'condition', 'duration'];
 	// Typed values hash as they are; the keys are constants, so they cost nothing per row.
-	const roles = order.map((kind) => {
-		const c = column(plan, kind as ColumnPlan['role']['kind']);
-		return c ? labelled(c) : fragment('NULL');
+	// A second technique column adds its values; a file with one hashes as it always has.
+	const roles = order.flatMap((kind) => {
+		const columns = plan.columns.filter((c) => c.role.kind === kind);
+		return columns.length ? (kind === 'technique' ? columns : columns.slice(0, 1)).map(labelled) : [fragment('NULL')];
 	});
 	const keyOf = (c: ColumnPlan) =>
 		c.role.kind === 'measure'

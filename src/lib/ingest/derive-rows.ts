@@ -14,6 +14,7 @@ import {
 	join,
 	labelled,
 	staged,
+	techniquesExpression,
 	timepointExpressions,
 	visitExpression,
 	type Fragment
@@ -27,6 +28,7 @@ export async function deriveRows(db: Database, fileName: string, plan: ImportPla
 	const valid = validExpression(plan);
 	const fingerprint = fingerprintExpression(plan);
 	const client = clientExpression(plan, secret);
+	const techniques = techniquesExpression(plan);
 	const parts: Fragment[] = [
 		fragment('f.*'),
 		fragment(`(${client.sql}) AS client`, client.params),
@@ -38,7 +40,7 @@ export async function deriveRows(db: Database, fileName: string, plan: ImportPla
 		condition
 			? fragment(`(${labelled(condition).sql}) AS condition_raw`, labelled(condition).params)
 			: fragment(`NULLIF(trim(?), '') AS condition_raw`, [plan.conditionForAll]),
-		fragment(`(${labelled(column(plan, 'technique')).sql}) AS techniques_raw`, labelled(column(plan, 'technique')).params),
+		fragment(`(${techniques.sql}) AS techniques_raw`, techniques.params),
 		fragment(`${duration ? staged(duration.index) : 'NULL::DOUBLE'} AS duration`),
 		// `client` above is reused here: DuckDB lets a select list refer to its own aliases.
 		fragment(`${valid.sql} AS valid`, valid.params),

@@ -31,7 +31,24 @@ describe('guessRoles: repeated headers', () => {
 		).toEqual(['client', 'pain_nprs before', 'pain_nprs after', 'extra']);
 	});
 
-	it('keeps a second technique column as an extra attribute', () => {
-		expect(measureRoles({ client: ['C1'], technique: ['PNF'], 'technique ': ['SCS'] })).toEqual(['client', 'technique', 'extra']);
+	it('takes a repeated technique header as a second technique column: one session’s techniques', () => {
+		expect(measureRoles({ client: ['C1'], technique: ['PNF'], 'technique ': ['SCS'] })).toEqual(['client', 'technique', 'technique']);
+	});
+});
+
+describe('guessRoles: techniques over several columns', () => {
+	it('takes every column named a technique', () => {
+		expect(
+			measureRoles({ client: ['C1'], 'Technique 1': ['PNF'], 'Technique 2': ['SCS'], 'secondary technique': ['TrP'], pain_before: ['6'] })
+		).toEqual(['client', 'technique', 'technique', 'technique', 'pain_nprs before']);
+	});
+
+	it('leaves a second treatment-like column to its own role', () => {
+		expect(measureRoles({ client: ['C1'], treatment: ['PNF'], 'treatment duration': ['30'], 'group': ['2'] })).toEqual([
+			'client',
+			'technique',
+			'duration',
+			'extra'
+		]);
 	});
 });

@@ -169,6 +169,8 @@ export function guessRoles(columns: ColumnSample[], decimalComma: boolean): Gues
 		if (free('therapist') && ONE_OF(words, THERAPIST)) return claim(i, { kind: 'therapist' });
 		if (free('condition') && ONE_OF(words, CONDITION)) return claim(i, { kind: 'condition' });
 		if (free('technique') && ONE_OF(words, TECHNIQUE)) return claim(i, { kind: 'technique' });
+		// "Technique 2", "secondary technique": a session's techniques spread over several columns.
+		if (ONE_OF(words, ['technique', 'techniques']) && !numeric) return claim(i, { kind: 'technique' });
 		if (free('duration') && ONE_OF(words, DURATION) && numeric) return claim(i, { kind: 'duration' });
 		if (free('measure name') && ONE_OF(words, ['measure', 'outcome', 'variable', 'parameter'])) {
 			return claim(i, { kind: 'measure name' });

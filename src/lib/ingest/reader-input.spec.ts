@@ -3,8 +3,9 @@ import { prepareBytes, readerInput } from './reader-input';
 
 const bytes = (text: string) => new TextEncoder().encode(text);
 const text = (b: Uint8Array) => new TextDecoder().decode(b);
+// The tables below are two columns wide.
 const prepare = (input: string, commentPrefix: string | null, unifyLineEndings: boolean, delimiter = ',') =>
-	text(prepareBytes(bytes(input), { delimiter, commentPrefix, unifyLineEndings }));
+	text(prepareBytes(bytes(input), { delimiter, commentPrefix, rowWidth: 2, unifyLineEndings }));
 
 describe('prepareBytes', () => {
 	it.each<[string, string, string]>([
@@ -14,7 +15,11 @@ describe('prepareBytes', () => {
 		['a quoted field’s line starting with # is not a comment', 'client,n\nC1,"a\n# b"\n# c\n', 'client,n\nC1,"a\n# b"\n\n'],
 		['a comment holding a quote does not open a field', '# say "hi\nclient,n\nC1,1\n', '\nclient,n\nC1,1\n'],
 		['doubled quotes do not close a field', 'client,n\nC1,"x ""y""\n# z"\n', 'client,n\nC1,"x ""y""\n# z"\n'],
-		['CRLF line endings are kept', '# a\r\nclient,n\r\nC1,1\r\n', '\r\nclient,n\r\nC1,1\r\n']
+		['CRLF line endings are kept', '# a\r\nclient,n\r\nC1,1\r\n', '\r\nclient,n\r\nC1,1\r\n'],
+		['a # line with a row’s fields is a row', 'client,n\n#C2,7\n#moved,see notes,March\n  #C3,"8"\n', 'client,n\n#C2,7\n\n  #C3,"8"\n'],
+		['a # line with a space after the # is a comment, whatever its fields', 'client,n\n# clinic: North, Room 2\n', 'client,n\n\n'],
+		['a delimiter inside quotes does not count', 'client,n\n#C2,"b,c,d"\n', 'client,n\n#C2,"b,c,d"\n'],
+		['a # line whose quote runs past its end is a comment', 'client,n\n#C2,"x\ny"\n', 'client,n\n\ny"\n']
 	])('comments: %s', (_, input, expected) => {
 		expect(prepare(input, '#', false)).toBe(expected);
 	});
@@ -28,7 +33,7 @@ describe('prepareBytes', () => {
 
 	it('keeps bytes that are not UTF-8 as they are, for the reader to report', () => {
 		const input = new Uint8Array([...bytes('# c\r\nn,v\r\nC1,caf'), 0xe9, 0xff, ...bytes('\r\n')]);
-		expect([...prepareBytes(input, { delimiter: ',', commentPrefix: '#', unifyLineEndings: true })]).toEqual([
+		expect([...prepareBytes(input, { delimiter: ',', commentPrefix: '#', rowWidth: 2, unifyLineEndings: true })]).toEqual([
 			...bytes('\nn,v\nC1,caf'),
 			0xe9,
 			0xff,
@@ -44,12 +49,12 @@ describe('prepareBytes', () => {
 describe('readerInput', () => {
 	it('hands the data over untouched when nothing needs preparing', async () => {
 		const blob = new Blob(['a,b\n1,2\n']);
-		expect(await readerInput(blob, { delimiter: ',', commentPrefix: null, unifyLineEndings: false })).toBe(blob);
-		expect(await readerInput('a,b\n', { delimiter: ',', commentPrefix: null, unifyLineEndings: false })).toBe('a,b\n');
+		expect(await readerInput(blob, { delimiter: ',', commentPrefix: null, rowWidth: 2, unifyLineEndings: false })).toBe(blob);
+		expect(await readerInput('a,b\n', { delimiter: ',', commentPrefix: null, rowWidth: 2, unifyLineEndings: false })).toBe('a,b\n');
 	});
 
 	it('prepares text and blobs alike', async () => {
-		const options = { delimiter: ',', commentPrefix: '#', unifyLineEndings: true };
+		const options = { delimiter: ',', commentPrefix: '#', rowWidth: 2, unifyLineEndings: true };
 		expect(text((await readerInput('# x\r\na,b\r\n', options)) as Uint8Array)).toBe('\na,b\n');
 		expect(text((await readerInput(new Blob(['# x\r\na,b\r\n']), options)) as Uint8Array)).toBe('\na,b\n');
 	});

@@ -2,8 +2,9 @@
  * What DuckDB's reader is given when a file needs preparing first. Line numbers stay those of the file,
  * so rejected rows still point at the right line.
  *
- * - Comment lines are blanked, and read_csv's own `comment` option is never used: it also cuts every value
- *   at the prefix, so "room #2" would be stored as "room " (and blank lines are skipped by the reader).
+ * - Comment lines (comment-lines.ts) are blanked, and read_csv's own `comment` option is never used: it also
+ *   cuts every value at the prefix, so "room #2" would be stored as "room " (and blank lines are skipped by
+ *   the reader).
  * - Line endings are made one kind (CRLF and CR become LF) when the reader stops on a mix of them: its
  *   strict mode cannot read a file with both CRLF and LF lines, and turning strict mode off would also
  *   cut rows with too many fields and mangle stray quotes without a word.
@@ -11,17 +12,19 @@
  * Works on bytes: quotes, delimiters and line breaks are ASCII, which never occur inside a multi-byte
  * UTF-8 character, so a file that DuckDB reads as it is keeps its bytes (and any invalid ones) as they are.
  */
+import { commentRule, isCommentLine } from './comment-lines';
+
 export interface ReaderInputOptions {
 	delimiter: string;
 	commentPrefix: string | null;
+	/** Fields in a data row: a comment-prefixed line of this width is a row. */
+	rowWidth: number;
 	unifyLineEndings: boolean;
 }
 
 const LF = 10;
 const CR = 13;
 const QUOTE = 34;
-const SPACE = 32;
-const TAB = 9;
 
 export function needsPreparing(options: ReaderInputOptions): boolean {
 	return options.commentPrefix !== null || options.unifyLineEndings;
@@ -29,8 +32,9 @@ export function needsPreparing(options: ReaderInputOptions): boolean {
 
 export function prepareBytes(bytes: Uint8Array, options: ReaderInputOptions): Uint8Array {
 	const out = new Uint8Array(bytes.length);
-	const delimiter = options.delimiter.charCodeAt(0);
-	const comment = options.commentPrefix ? options.commentPrefix.charCodeAt(0) : -1;
+	const rule = commentRule(options.commentPrefix, options.delimiter, options.rowWidth);
+	const delimiter = rule.delimiter;
+	const at = (i: number) => bytes[i];
 	const n = bytes.length;
 	let o = 0;
 	let quoted = false;
@@ -39,15 +43,12 @@ export function prepareBytes(bytes: Uint8Array, options: ReaderInputOptions): Ui
 	const lineEndAt = (i: number) => bytes[i] === LF || bytes[i] === CR;
 	for (let i = 0; i < n; i++) {
 		const b = bytes[i];
-		if (!quoted && lineStart && comment >= 0) {
+		if (!quoted && lineStart && rule.prefix >= 0 && isCommentLine(at, i, n, rule)) {
 			let j = i;
-			while (j < n && (bytes[j] === SPACE || bytes[j] === TAB)) j++;
-			if (bytes[j] === comment) {
-				while (j < n && !lineEndAt(j)) j++;
-				i = j - 1;
-				lineStart = false;
-				continue;
-			}
+			while (j < n && !lineEndAt(j)) j++;
+			i = j - 1;
+			lineStart = false;
+			continue;
 		}
 		lineStart = false;
 		if (b === CR && options.unifyLineEndings) {

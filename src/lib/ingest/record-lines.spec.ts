@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { lastLineOf, recordSpans } from './record-lines';
 import type { CsvDialect } from './sniff';
 
-type Options = Pick<CsvDialect, 'headerLine' | 'commentPrefix' | 'delimiter'>;
-const dialect: Options = { headerLine: 0, commentPrefix: null, delimiter: ',' };
+type Options = Pick<CsvDialect, 'headerLine' | 'commentPrefix' | 'delimiter' | 'rowWidth'>;
+const dialect: Options = { headerLine: 0, commentPrefix: null, delimiter: ',', rowWidth: 2 };
 /** Each record as [first line, last line, text]. */
 function records(text: string, options: Partial<Options> = {}) {
 	const spans = recordSpans(text, { ...dialect, ...options });
@@ -30,6 +30,14 @@ describe('recordSpans: records as DuckDB’s reader counts them', () => {
 		expect(records(text, { headerLine: 1, commentPrefix: '#' })).toEqual([
 			[3, 3, 'C1,room #2'],
 			[5, 6, 'C2,"#1\n# 2"']
+		]);
+	});
+
+	it('counts a # line with a row’s fields as a record, as the reader’s input keeps it', () => {
+		const text = 'client,note\n#C1,x\n# moved, see notes, March\nC2,y\n';
+		expect(records(text, { commentPrefix: '#' })).toEqual([
+			[2, 2, '#C1,x'],
+			[4, 4, 'C2,y']
 		]);
 	});
 

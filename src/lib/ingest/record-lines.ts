@@ -1,4 +1,5 @@
 import type { CsvDialect } from './sniff';
+import { commentRule, isCommentLine } from './comment-lines';
 
 /** Where each data record of a CSV text starts (1-based line) and its text span, as DuckDB's reader counts records. */
 export interface RecordSpans {
@@ -11,16 +12,17 @@ export interface RecordSpans {
 const QUOTE = 34;
 const LF = 10;
 const CR = 13;
-const SPACE = 32;
-const TAB = 9;
 
 /**
  * Walks the text once, as read_csv does with our options: a quote opens a quoted field only at the start
  * of a field (`scar 5" long` is plain text), a doubled quote inside a quoted field is one quote, and a line
  * break inside quotes does not end a record. Skips the lines before and including the header, blank lines
- * and comment lines (DuckDB takes a line as a comment even when spaces come before the prefix).
+ * and comment lines (comment-lines.ts; blanked before the reader sees them).
  */
-export function recordSpans(text: string, dialect: Pick<CsvDialect, 'headerLine' | 'commentPrefix' | 'delimiter'>): RecordSpans {
+export function recordSpans(
+	text: string,
+	dialect: Pick<CsvDialect, 'headerLine' | 'commentPrefix' | 'delimiter' | 'rowWidth'>
+): RecordSpans {
 	let capacity = 1024;
 	let lines = new Int32Array(capacity);
 	let starts = new Int32Array(capacity);
@@ -29,8 +31,9 @@ export function recordSpans(text: string, dialect: Pick<CsvDialect, 'headerLine'
 	let line = 1;
 	let i = 0;
 	const n = text.length;
-	const delimiter = dialect.delimiter.charCodeAt(0);
-	const comment = dialect.commentPrefix ? dialect.commentPrefix.charCodeAt(0) : -1;
+	const rule = commentRule(dialect.commentPrefix, dialect.delimiter, dialect.rowWidth);
+	const delimiter = rule.delimiter;
+	const at = (k: number) => text.charCodeAt(k);
 	// Skip the header and anything above it.
 	while (line <= dialect.headerLine + 1 && i < n) {
 		const c = text.charCodeAt(i++);
@@ -62,7 +65,7 @@ export function recordSpans(text: string, dialect: Pick<CsvDialect, 'headerLine'
 				fieldStart = c === delimiter;
 			}
 		}
-		if (end === start || isComment(text, start, end, comment)) continue;
+		if (end === start || (rule.prefix >= 0 && isCommentLine(at, start, end, rule))) continue;
 		if (count === capacity) {
 			capacity *= 2;
 			const grow = (a: Int32Array) => {
@@ -80,13 +83,6 @@ export function recordSpans(text: string, dialect: Pick<CsvDialect, 'headerLine'
 		count++;
 	}
 	return { lines, starts, ends, count };
-}
-
-function isComment(text: string, start: number, end: number, prefix: number): boolean {
-	if (prefix < 0) return false;
-	let i = start;
-	while (i < end && (text.charCodeAt(i) === SPACE || text.charCodeAt(i) === TAB)) i++;
-	return text.charCodeAt(i) === prefix;
 }
 
 /** The 1-based line on which the record `index` ends (later than its first line when a quoted field holds line breaks). */

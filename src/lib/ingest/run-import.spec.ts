@@ -113,12 +113,12 @@ describe('files that cannot be imported at all', () => {
 	});
 
 	it('names the columns when two are chosen for one role, or for one measure at one timing', () => {
-		const plan = planFor('client,date,technique,technique,pain_before,pain_after,pain_after\nC1,2025-01-02,PNF,SCS,5,3,2\n', 'twice.csv');
+		const plan = planFor('client,date,condition,condition,pain_before,pain_after,pain_after\nC1,2025-01-02,LBP,Sciatica,5,3,2\n', 'twice.csv');
 		expect(planProblems(plan)).toEqual([]);
-		plan.columns[3].role = { kind: 'technique' };
+		plan.columns[3].role = { kind: 'condition' };
 		plan.columns[6].role = { kind: 'measure', measure: 'pain_nprs', timing: 'after' };
 		expect(planProblems(plan)).toEqual([
-			'More than one column is chosen as technique: technique (column 3), technique (column 4).',
+			'More than one column is chosen as condition: condition (column 3), condition (column 4).',
 			'More than one column is chosen as Pain (NPRS) after: pain_after (column 6), pain_after (column 7). Keep one; the others can be extra attributes.'
 		]);
 	});
@@ -274,6 +274,31 @@ describe('encodings', () => {
 	});
 });
 
+describe('techniques over several columns', () => {
+	it('stores one list per session, normalised, from every technique column', async () => {
+		const csv =
+			'client,date,technique 1,technique 2,pain_before,pain_after\n' +
+			'C1,2025-01-02,PNF,SCS,6,4\n' +
+			'C1,2025-01-09,,trigger point,5,3\n' +
+			'C2,2025-01-03,Swedish,Swedish massage,7,5\n' +
+			'C3,2025-01-04,,,4,3\n';
+		const outcome = await loadCsv(db, csv);
+		expect(describeCounts(outcome)).toBe('Read 4 rows · imported 4 · rejected 0 · 0 duplicates');
+		expect((await sessions()).map((s) => [s.client_id, s.visit, s.techniques])).toEqual([
+			['C1', 1, ['PNF stretching', 'Positional release']],
+			['C1', 2, ['Palpation release']],
+			['C2', 1, ['Swedish massage']],
+			['C3', 1, [null]]
+		]);
+	});
+
+	it('counts a row as a duplicate only when its second technique repeats too', async () => {
+		await loadCsv(db, 'client,date,technique 1,technique 2,pain_before\nC1,2025-01-02,PNF,SCS,6\n');
+		const again = await loadCsv(db, 'client,date,technique 1,technique 2,pain_before\nC1,2025-01-02,PNF,SCS,6\nC1,2025-01-02,PNF,TrP,6\n');
+		expect(describeCounts(again)).toBe('Read 2 rows · imported 1 · rejected 0 · 1 duplicate');
+	});
+});
+
 describe('duplicates', () => {
 	it('counts a row as a duplicate only when every field repeats, extra columns included', async () => {
 		// A daily diary: the same client on many rows that differ only in unmapped columns.
@@ -291,6 +316,22 @@ describe('files that end badly in the reader', () => {
 		const outcome = await loadCsv(db, csv);
 		expect(describeCounts(outcome)).toBe('Read 2 rows · imported 2 · rejected 0 · 0 duplicates');
 		expect(await db.query('SELECT value FROM session_extras ORDER BY value')).toEqual([{ value: '#7' }, { value: 'room #2' }]);
+	});
+
+	it('rejects a row that starts with # in a file with comment lines, saying how to import it', async () => {
+		const csv =
+			'# exported by PracticeSoft\nclient,date,pain_before,pain_after\nC1,2025-01-02,5,3\n#C2,2025-01-03,6,4\n# moved, see notes\nC3,2025-01-04,4,2\n';
+		const outcome = await loadCsv(db, csv);
+		expect(describeCounts(outcome)).toBe('Read 3 rows · imported 2 · rejected 1 · 0 duplicates');
+		expect(outcome.rejectedRows.map((r) => [r.line, r.reason, r.fields])).toEqual([
+			[4, 'client: "#C2" starts with #, as the file\'s comment lines do; remove the # to import this row', ['#C2', '2025-01-03', '6', '4']]
+		]);
+	});
+
+	it('imports client ids that start with # in a file without comment lines', async () => {
+		const outcome = await loadCsv(db, 'client,date,pain_before,pain_after\n#104,2025-01-02,5,3\n#105,2025-01-03,6,4\n');
+		expect(describeCounts(outcome)).toBe('Read 2 rows · imported 2 · rejected 0 · 0 duplicates');
+		expect(await db.query('SELECT client_id FROM sessions ORDER BY 1')).toEqual([{ client_id: '#104' }, { client_id: '#105' }]);
 	});
 
 	it('reads a file whose lines end in CRLF, LF and CR, with the right line numbers', async () => {

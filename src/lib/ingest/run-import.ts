@@ -67,7 +67,8 @@ export function planProblems(plan: ImportPlan): string[] {
 	}
 	const headers = plan.columns.map((c) => c.header);
 	const names = (columns: ColumnPlan[]) => columns.map((c) => columnLabel(headers, c.index)).join(', ');
-	for (const kind of ['client', 'date', 'visit', 'timepoint', 'clinic', 'therapist', 'technique', 'condition', 'duration'] as const) {
+	// Several technique columns are one list; every other role is one column.
+	for (const kind of ['client', 'date', 'visit', 'timepoint', 'clinic', 'therapist', 'condition', 'duration'] as const) {
 		const chosen = plan.columns.filter((c) => c.role.kind === kind);
 		if (chosen.length > 1) problems.push(`More than one column is chosen as ${kind}: ${names(chosen)}.`);
 	}
@@ -152,7 +153,7 @@ async function rejectedRows(
 	if (reader.length === 0 && checked.length === 0) return [];
 	const header = plan.columns.map((c) => c.header);
 	const source = await text();
-	const spans: RecordSpans = recordSpans(source, plan.dialect);
+	const spans: RecordSpans = recordSpans(source, readerDialect(plan));
 	const extentOf = (line: number) => {
 		const index = recordAtLine(spans, line);
 		return index < 0 ? undefined : { lastLine: lastLineOf(source, spans, index), toEnd: spans.ends[index] === source.length };
@@ -183,6 +184,9 @@ async function rejectedRows(
 	}
 	return rows.sort((a, b) => a.line - b.line);
 }
+
+/** The dialect as the reader applies it: a row is as wide as the plan's columns, whatever the sample showed. */
+const readerDialect = (plan: ImportPlan) => ({ ...plan.dialect, rowWidth: plan.columns.length });
 
 async function cleanUp(db: Database) {
 	await db.exec(
@@ -227,7 +231,7 @@ const firstLine = (error: unknown) => (error instanceof Error ? error.message : 
 /** Reads the file as the dialect says; a file whose lines end in more than one way is read again with one kind. */
 async function importRead(db: Database, source: Blob | string, plan: ImportPlan, options: ImportOptions, invalidText: InvalidText): Promise<Attempt> {
 	const input = (unifyLineEndings: boolean) =>
-		readerInput(source, { delimiter: plan.dialect.delimiter, commentPrefix: plan.dialect.commentPrefix, unifyLineEndings });
+		readerInput(source, { ...readerDialect(plan), unifyLineEndings });
 	const outcome = await importOnce(db, source, await input(false), plan, options, invalidText, false);
 	if (outcome !== MIXED_LINE_ENDINGS) return outcome;
 	return importOnce(db, source, await input(true), plan, options, invalidText, true);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { isMissing, MISSING_TOKENS_EXACT, parseNumber, previewRows, sniffDialect, type CsvDialect } from './sniff';
 
-const plain: CsvDialect = {
+const plain: Omit<CsvDialect, 'rowWidth'> = {
 	delimiter: ',',
 	quote: '"',
 	headerLine: 0,
@@ -11,6 +11,8 @@ const plain: CsvDialect = {
 	groupedThousands: false,
 	lineEnding: '\n'
 };
+/** The dialect without its row width (tested on its own below). */
+const withoutWidth = ({ rowWidth: _, ...rest }: CsvDialect) => rest;
 
 describe('sniffDialect', () => {
 	it.each<[string, string, Partial<CsvDialect>]>([
@@ -90,7 +92,16 @@ describe('sniffDialect', () => {
 		],
 		['empty text', '', {}]
 	])('%s', (_, text, expected) => {
-		expect(sniffDialect(text)).toEqual({ ...plain, ...expected });
+		expect(withoutWidth(sniffDialect(text))).toEqual({ ...plain, ...expected });
+	});
+
+	it.each<[string, string, number, '#' | null]>([
+		['data rows’ width', 'client,date,pain\nC1,2025-03-04,6\nC2,2025-03-05,7\n', 3, null],
+		['rows that end in a delimiter are one wider than their header', 'client,date,pain\nC1,2025-03-04,6,\nC2,2025-03-05,7,\n', 4, null],
+		['# lines as wide as the table are rows, the others comments', '# export\nclient,pain\nC1,6\n#C2,7\n# moved, see notes, March\n', 2, '#'],
+		['no comment lines when every # line is a row', 'client,pain\n#104,6\n#105,7\nC3,5\n', 2, null]
+	])('row width and comments: %s', (_, text, rowWidth, commentPrefix) => {
+		expect(sniffDialect(text)).toMatchObject({ rowWidth, commentPrefix });
 	});
 });
 
@@ -113,6 +124,14 @@ describe('previewRows', () => {
 			['client', 'pain'],
 			[['C1', '6,5'], ['C2', '7']]
 		],
+		[
+			'a # line with a row’s fields is shown as a row',
+			'# exported\nclient,pain\nC1,6\n#C2,7\n# moved: see notes\nC3,5\n',
+			20,
+			false,
+			['client', 'pain'],
+			[['C1', '6'], ['#C2', '7'], ['C3', '5']]
+		],
 		['CR-only', 'client\tpain\rC1\t6\rC2\t7', 20, false, ['client', 'pain'], [['C1', '6'], ['C2', '7']]],
 		['BOM dropped from the first header', '\ufeffclient|pain\nC1|6\n', 20, false, ['client', 'pain'], [['C1', '6']]],
 		['limit', 'a,b\n1,2\n3,4\n5,6\n', 2, false, ['a', 'b'], [['1', '2'], ['3', '4']]],
@@ -132,7 +151,7 @@ describe('previewRows', () => {
 	});
 
 	it('leaves the header alone when the extra fields hold values', () => {
-		expect(previewRows('a,b\n1,2,x\n3,4,y\n', plain)).toEqual({ header: ['a', 'b'], rows: [['1', '2', 'x'], ['3', '4', 'y']] });
+		expect(previewRows('a,b\n1,2,x\n3,4,y\n', { ...plain, rowWidth: 2 })).toEqual({ header: ['a', 'b'], rows: [['1', '2', 'x'], ['3', '4', 'y']] });
 	});
 });
 

@@ -1,4 +1,6 @@
 import Papa from 'papaparse';
+import { commentRule, isCommentLine } from './comment-lines';
+import { prepareBytes } from './reader-input';
 
 export type Delimiter = ',' | ';' | '\t' | '|';
 type LineEnding = '\n' | '\r\n' | '\r';
@@ -11,8 +13,10 @@ export interface CsvDialect {
 	headerLine: number;
 	/** Non-blank lines before the header (titles, comments) that are skipped, for telling the user. */
 	skippedLines: number;
-	/** '#' when comment lines occur in the sample. */
+	/** '#' when comment lines occur in the sample (comment-lines.ts says which lines are comments). */
 	commentPrefix: '#' | null;
+	/** Fields in a data row: a '#' line with this many fields is a row, not a comment. */
+	rowWidth: number;
 	/** Numbers written 6,5 (typically with a ';' delimiter). */
 	decimalComma: boolean;
 	/**
@@ -35,6 +39,8 @@ const DELIMITERS: Delimiter[] = ['\t', '|', ';', ','];
 interface CsvRecord {
 	/** 0-based index of the physical line it starts on. */
 	line: number;
+	/** Where it starts in the text. */
+	start: number;
 	fields: string[];
 	comment: boolean;
 	/** False for the last record when the sample ends inside it. */
@@ -51,7 +57,13 @@ export function sniffDialect(sample: string): CsvDialect {
 		const { width, consistency } = fieldCountConsistency(records);
 		if (width > 1 && consistency > best.consistency) best = { delimiter, consistency, records, width };
 	}
-	const records = best.records.length > 0 ? best.records : readRecords(text, ',');
+	// A '#' line as wide as the table is a row (comment-lines.ts): read again as one.
+	const rule = commentRule('#', best.delimiter, best.width);
+	const records = (best.records.length > 0 ? best.records : readRecords(text, ',')).map((r) =>
+		r.comment && !isCommentLine((i) => text.charCodeAt(i), r.start, text.length, rule)
+			? { ...r, comment: false, fields: readRecords(text.slice(r.start, lineEnd(text, r.start)), best.delimiter, false)[0].fields }
+			: r
+	);
 	const lines = records.filter((r) => !r.comment);
 	const content = lines.filter((r) => !isBlank(r));
 	// Data rows that all end in a delimiter ("C01,…,4,") have one field more than a header written without it.
@@ -78,6 +90,7 @@ export function sniffDialect(sample: string): CsvDialect {
 		headerLine,
 		skippedLines: linesBefore(text, headerLine).filter((line) => line.trim() !== '').length,
 		commentPrefix: records.some((r) => r.comment) ? '#' : null,
+		rowWidth: best.width,
 		decimalComma,
 		groupedThousands: usesGroupedThousands(data, decimalComma),
 		lineEnding: mostCommonEnding(records)
@@ -89,7 +102,7 @@ export function sniffDialect(sample: string): CsvDialect {
  * blank lines are skipped. With `sampleIsPartial`, a last row that the sample may have cut off is dropped.
  */
 export function previewRows(sample: string, dialect: CsvDialect, limit = 20, sampleIsPartial = false): Preview {
-	let text = withoutBom(sample);
+	let text = withoutCommentLines(withoutBom(sample), dialect);
 	let newline: LineEnding = dialect.lineEnding;
 	// Papa splits on one kind of line break; lines joined by another would run together into one row.
 	if (mixesLineEndings(text)) {
@@ -102,7 +115,6 @@ export function previewRows(sample: string, dialect: CsvDialect, limit = 20, sam
 		delimiter: dialect.delimiter,
 		quoteChar: dialect.quote,
 		newline,
-		comments: dialect.commentPrefix ?? false,
 		skipEmptyLines: 'greedy',
 		step: (result, parser) => {
 			rows.push({ cells: result.data, quoteError: result.errors.some((e) => e.type === 'Quotes') });
@@ -167,13 +179,15 @@ export function parseNumber(value: string, decimalComma: boolean): number | null
 	return PLAIN_NUMBER.test(text) ? Number(text) : null;
 }
 
-function readRecords(text: string, delimiter: Delimiter): CsvRecord[] {
+/** Records of the text; with `comments`, a line starting with '#' is one field, not split (a comment, unless sniffDialect finds it a row). */
+function readRecords(text: string, delimiter: Delimiter, comments = true): CsvRecord[] {
 	const records: CsvRecord[] = [];
 	let line = 0;
 	let i = 0;
 	while (i < text.length) {
 		const start = line;
-		const comment = text[i] === '#';
+		const offset = i;
+		const comment = comments && text[i] === '#';
 		const fields: string[] = [];
 		let field = '';
 		let quoted = false;
@@ -207,7 +221,7 @@ function readRecords(text: string, delimiter: Delimiter): CsvRecord[] {
 			}
 		}
 		fields.push(field);
-		records.push({ line: start, fields, comment, complete: ending !== null, ending });
+		records.push({ line: start, start: offset, fields, comment, complete: ending !== null, ending });
 	}
 	return records;
 }
@@ -272,6 +286,20 @@ function mixesLineEndings(text: string): boolean {
 	const cr = /\r(?!\n)/.test(text);
 	const lf = /(?:^|[^\r])\n/.test(text);
 	return Number(crlf) + Number(cr) + Number(lf) > 1;
+}
+
+/** Where the line starting at `start` ends (before its line break). */
+function lineEnd(text: string, start: number): number {
+	let i = start;
+	while (i < text.length && text[i] !== '\n' && text[i] !== '\r') i++;
+	return i;
+}
+
+/** Comment lines blanked as the reader's input blanks them (line breaks kept, so line numbers hold). */
+function withoutCommentLines(text: string, dialect: CsvDialect): string {
+	if (!dialect.commentPrefix) return text;
+	const options = { delimiter: dialect.delimiter, commentPrefix: dialect.commentPrefix, rowWidth: dialect.rowWidth, unifyLineEndings: false };
+	return new TextDecoder().decode(prepareBytes(new TextEncoder().encode(text), options));
 }
 
 function withoutBom(text: string): string {

@@ -11,7 +11,7 @@ type StagedType = 'VARCHAR' | 'DOUBLE' | 'DATE' | 'TIMESTAMP';
 
 const isNumeric = (c: ColumnPlan) => c.role.kind === 'measure' || c.role.kind === 'measure value' || c.role.kind === 'duration';
 
-function stagedType(c: ColumnPlan, plan: ImportPlan): StagedType {
+export function stagedType(c: ColumnPlan, plan: ImportPlan): StagedType {
 	if (c.role.kind === 'date') return plan.dateFormat?.hasTime ? 'TIMESTAMP' : 'DATE';
 	// The reader's DOUBLE takes 1234.5 but not 1.234,5 or 1,234.5: such columns are read as text and parsed below.
 	if (isNumeric(c)) return plan.dialect.groupedThousands ? 'VARCHAR' : 'DOUBLE';

@@ -47,6 +47,14 @@ export function labelled(c: ColumnPlan | undefined): Fragment {
 	);
 }
 
+/** A session's techniques as written, from every technique column (joined by ';', which the normaliser splits on); NULL when none. */
+export function techniquesExpression(plan: ImportPlan): Fragment {
+	const columns = plan.columns.filter((c) => c.role.kind === 'technique');
+	if (columns.length <= 1) return labelled(columns[0]);
+	const parts = join(columns.map(labelled), ', ');
+	return fragment(`NULLIF(concat_ws(';', ${parts.sql}), '')`, parts.params);
+}
+
 /** The client id, or its keyed hash: the same secret gives the same pseudonym in every import. */
 export function clientExpression(plan: ImportPlan, secret: string): Fragment {
 	const id = labelled(column(plan, 'client'));
