@@ -13,7 +13,11 @@ export async function openApp(page: Page, path = '/') {
 export async function settled(page: Page) {
 	await expect(page.locator('main[aria-busy="false"]')).toBeVisible({ timeout: 30_000 });
 	await expect(page.locator('[data-chart] svg, [data-chart] .empty').first()).toBeVisible();
+	await expect(plotWarnings(page)).toHaveCount(0);
 }
+
+/** Observable Plot marks a chart it had to warn about (a scale it guessed, data it could not use) with a ⚠ whose title says so. */
+export const plotWarnings = (page: Page) => page.locator('svg title').filter({ hasText: /warnings?\. Please check the console/ });
 
 /** Picks files as a user would, then confirms the preview; returns the status text. */
 export async function importFiles(page: Page, names: string[], adjust: (page: Page) => Promise<void> = async () => {}) {

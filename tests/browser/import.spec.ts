@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { readFile } from 'node:fs/promises';
-import { fixture, importFiles, openApp } from './app';
+import { fixture, importFiles, openApp, plotWarnings } from './app';
 
 const datasetsTable = (page: import('@playwright/test').Page) =>
 	page.getByRole('region', { name: 'Stored datasets' }).getByRole('table');
@@ -49,6 +49,14 @@ test('the back-pain trial: one row per patient per timepoint, coded groups label
 	// Visit numbers only, no dates: the frequency view says why it is empty.
 	await expect(page.locator('[data-chart="frequency"]')).toContainText('no session dates');
 	await expect(page.locator('[data-chart="pain"]')).toContainText('Pain recorded once per visit');
+});
+
+test('groups coded 1, 2, 3 and left unlabelled are charted as names, without a warning', async ({ page }) => {
+	await openApp(page);
+	await importFiles(page, ['Ashar2022_outcomes_demographics.csv']);
+	const course = page.locator('[data-chart="course"]');
+	for (const group of ['1 · Not recorded', '2 · Not recorded', '3 · Not recorded']) await expect(course.locator('svg').last()).toContainText(group);
+	await expect(plotWarnings(page)).toHaveCount(0);
 });
 
 test('the sore-throat trial, the headache diaries and the gait file import without loss', async ({ page }) => {

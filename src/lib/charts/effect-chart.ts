@@ -56,7 +56,9 @@ export function effectChartOptions(rows: EffectRowShape[], look: EffectLook): Pl
 		style: { fontSize: `${fontSize}px` },
 		x: { label: look.xLabel, grid: true },
 		y: { label: null, domain: rows.map((r) => r.label), axis: null },
-		color: { domain: groups, range: PALETTE },
+		// Ordinal, said outright: groups coded 1, 2, 3 are names, not numbers.
+		color: { type: 'ordinal', domain: groups, range: PALETTE },
+		symbol: { type: 'ordinal', domain: groups },
 		marks: [
 			Plot.axisY({ label: null, tickSize: 0, lineWidth }),
 			Plot.ruleX([0], { stroke: '#555' }),

@@ -92,8 +92,9 @@ export function heatmapOptions(cells: HeatmapCell[], look: HeatmapLook): Plot.Pl
 		marginBottom: 8,
 		ariaLabel: look.ariaLabel,
 		style: { fontSize: `${fontSize}px` },
-		x: { domain: xs, axis: null },
-		y: { domain: ys, axis: null },
+		// Band, said outright: groups coded 1, 2, 3 are names, not numbers.
+		x: { type: 'band', domain: xs, axis: null },
+		y: { type: 'band', domain: ys, axis: null },
 		color: { ...look.color, legend: true, label: look.legendLabel, marginLeft: 12, width: 280 } as Plot.ScaleOptions,
 		marks: [
 			turn

@@ -35,8 +35,8 @@ export function retentionChartOptions(points: RetentionPoint[], width: number, a
 		ariaLabel,
 		x: { label: 'Weeks since the first visit', ticks: [...RETENTION_WEEKS], domain: [2, 14] },
 		y: { label: 'Still attending (%)', domain: [0, 100], grid: true },
-		color: { domain: groups, range: [OKABE_ITO.blue, OKABE_ITO.vermillion, OKABE_ITO.bluishGreen, OKABE_ITO.orange, OKABE_ITO.reddishPurple, OKABE_ITO.skyBlue, OKABE_ITO.black] },
-		symbol: { domain: groups },
+		color: { type: 'ordinal', domain: groups, range: [OKABE_ITO.blue, OKABE_ITO.vermillion, OKABE_ITO.bluishGreen, OKABE_ITO.orange, OKABE_ITO.reddishPurple, OKABE_ITO.skyBlue, OKABE_ITO.black] },
+		symbol: { type: 'ordinal', domain: groups },
 		marks: [
 			Plot.line(points, { x: 'weeks', y: (p: RetentionPoint) => p.share * 100, stroke: 'group', z: 'group' }),
 			Plot.dot(points, { x: 'weeks', y: (p: RetentionPoint) => p.share * 100, stroke: 'group', symbol: 'group', r: 4 }),

@@ -101,8 +101,8 @@ export function trajectoryChartOptions(input: TrajectoryChartInput): Plot.PlotOp
 		ariaLabel: input.ariaLabel,
 		x: { label: axisLabel(axis), domain, ticks: integerTicks, tickFormat: axis === 'session' ? 'd' : undefined },
 		y: { label: `${measure.label} (${measure.unit})`, grid: true, nice: true },
-		color: { domain: clients, range: CLIENT_COLOURS },
-		symbol: { domain: clients, range: [...CLIENT_SYMBOLS] },
+		color: { type: 'ordinal', domain: clients, range: CLIENT_COLOURS },
+		symbol: { type: 'ordinal', domain: clients, range: [...CLIENT_SYMBOLS] },
 		marks: [
 			Plot.areaY(band, { ariaDescription: 'similar clients, middle half', x: 'x', y1: 'q1', y2: 'q3', fill: BAND_GREY, fillOpacity: 0.22 }),
 			Plot.lineY(band, { ariaDescription: 'similar clients, median', x: 'x', y: 'median', stroke: BAND_GREY, strokeWidth: 1.5, strokeDasharray: '5,3' }),
@@ -141,8 +141,9 @@ export function techniqueStripOptions(
 		marginBottom: 22,
 		ariaLabel,
 		x: { domain, axis: null },
-		y: { domain: clients, label: null, tickSize: 0 },
-		color: { domain: clients, range: CLIENT_COLOURS },
+		// Client ids such as 12 are names, not numbers.
+		y: { type: 'point', domain: clients, label: null, tickSize: 0 },
+		color: { type: 'ordinal', domain: clients, range: CLIENT_COLOURS },
 		marks: [
 			Plot.text(marks, { x: 'x', y: 'client', text: 'mark', fill: 'client', fontSize: width < 520 ? 8 : 10, title: 'title' }),
 			Plot.text([`Techniques at each session (${axis === 'session' ? 'by session number' : 'by day'})`], {
