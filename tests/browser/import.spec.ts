@@ -70,6 +70,16 @@ test('the sore-throat trial, the headache diaries and the gait file import witho
 	await expect(datasetsTable(page).getByRole('row').filter({ hasText: 'KosteckiDillon.csv' })).toContainText('133');
 });
 
+test('a file without any outcome measure is imported, and the dashboard says why its effects are empty', async ({ page }) => {
+	await openApp(page);
+	// The headache diaries: yes/no headache days, no score a chart could average.
+	await importFiles(page, ['KosteckiDillon.csv']);
+	await expect(page.getByRole('note').filter({ hasText: 'None of the analysed data has an outcome measure' })).toBeVisible();
+	await expect(page.getByLabel('Outcome measure')).toBeDisabled();
+	await expect(page.getByRole('region', { name: 'Headline figures' })).toContainText('4,152 sessions');
+	await expect(page.getByRole('region', { name: 'Headline figures' })).not.toContainText('– points');
+});
+
 test('imported data survive a reload', async ({ page }) => {
 	await openApp(page);
 	await importFiles(page, ['clinic-export-mixed.csv']);
