@@ -2,3 +2,6 @@
 export function hiddenOr(clients: number, minClients: number, value: string | null): string | null {
 	return clients < minClients ? `hidden (n<${minClients})` : value;
 }
+
+/** A count as the rest of the page writes it: 1,165. */
+export const count = (n: number): string => n.toLocaleString('en');
