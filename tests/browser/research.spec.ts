@@ -84,6 +84,12 @@ test('the dataset export: re-identification check first, then pseudonymised sess
 	await expect(page.getByRole('status').filter({ hasText: 'k =' })).toContainText(
 		`k = ${k}: the smallest group has ${k} ${k === 1 ? 'client' : 'clients'} (${groups.size} groups, 300 clients).`
 	);
+	// The demo is one dataset: by dataset alone, every client is in one group.
+	await page.getByRole('checkbox', { name: 'Clinic', exact: true }).uncheck();
+	await page.getByRole('checkbox', { name: 'Dataset', exact: true }).check();
+	await expect(page.getByRole('status').filter({ hasText: 'k =' })).toHaveText('k = 300: the 300 clients form a single group. Every group has at least 5 clients.');
+	await page.getByRole('checkbox', { name: 'Dataset', exact: true }).uncheck();
+	await page.getByRole('checkbox', { name: 'Clinic', exact: true }).check();
 
 	const file = await downloaded(page, 'Download sessions as CSV');
 	const lines = file.bytes.toString('utf8').trim().split(/\r\n/);
