@@ -89,6 +89,25 @@ test('up to six clients on one chart, axis and selection in the URL, all by keyb
 	await expect(page.getByText('Six clients is the most one chart shows')).toBeVisible();
 });
 
+test('clients of different conditions: the reference band follows the client the therapist chooses', async ({ page }) => {
+	const firstCondition = (id: string) => sessionsOf(id)[0].condition;
+	const [a, b] = ['C0001', ...[...new Set(demo.map((s) => s.clientId))].filter((id) => firstCondition(id) !== firstCondition('C0001'))];
+	await openClients(page, `?client=${a}&client=${b}`);
+	const note = page.getByText(/^Reference:/);
+	await expect(note).toContainText(`first visit was for ${firstCondition(a)} (based on ${a})`);
+	const follows = page.getByLabel('Reference band follows');
+	await expect(follows).toHaveValue(a);
+	await follows.selectOption(b);
+	await expect(page).toHaveURL(new RegExp(`[?&]ref=${b}(&|$)`));
+	await expect(note).toContainText(`first visit was for ${firstCondition(b)} (based on ${b})`);
+	await expect(painCard(page)).toContainText(`whose first visit was for ${firstCondition(b)}`);
+	// The choice is gone with its client; the band follows the first client again.
+	await page.getByRole('button', { name: `Remove client ${b}` }).click();
+	await expect(page).not.toHaveURL(/ref=/);
+	await expect(note).toContainText(`(based on ${a})`);
+	await expect(follows).toHaveCount(0);
+});
+
 test('an id that is not in the data says so', async ({ page }) => {
 	await openClients(page, '?client=NOPE-1');
 	await expect(page.getByRole('alert')).toContainText('No sessions in the analysed data for NOPE-1');

@@ -5,7 +5,11 @@ import { courseMeasures, loadCourses, type ClientCourse } from '../trajectories/
 import { findClients, type ClientSuggestion } from '../trajectories/find-clients';
 import { loadReferenceBands, type BandPoint } from '../trajectories/reference-band';
 import { summariseAttendance, summariseOutcome, type AttendanceSummary, type OutcomeSummary } from '../trajectories/client-summary';
-import { DEFAULT_SELECTION, type Selection } from '../trajectories/selection';
+import { DEFAULT_SELECTION, referenceClient, type Selection } from '../trajectories/selection';
+
+/** The course the reference band follows: the chosen client's, or the first picked. */
+const referenceCourse = (courses: ClientCourse[], selection: Selection): ClientCourse | undefined =>
+	courses.find((c) => c.clientId === referenceClient(selection)) ?? courses[0];
 
 export interface ClientReport {
 	course: ClientCourse;
@@ -26,11 +30,16 @@ export class Trajectories {
 
 	/** Who the reference band is made of, in words. */
 	readonly reference = $derived.by(() => {
-		const first = this.courses[0];
-		if (!first) return null;
-		const technique = this.selection.sameTechnique && first.mainTechnique ? first.mainTechnique : null;
-		return { condition: first.condition, technique, basedOn: first.label };
+		const course = referenceCourse(this.courses, this.selection);
+		if (!course) return null;
+		const technique = this.selection.sameTechnique && course.mainTechnique ? course.mainTechnique : null;
+		return { condition: course.condition, technique, basedOn: course.label, clientId: course.clientId };
 	});
+
+	/** Whether the picked clients differ in what the band would follow, so the choice of reference matters. */
+	readonly referenceChoice = $derived(
+		new Set(this.courses.map((c) => `${c.condition}\u0000${this.selection.sameTechnique ? c.mainTechnique : ''}`)).size > 1
+	);
 
 	readonly reports = $derived<ClientReport[]>(
 		this.courses.map((course) => ({
@@ -60,12 +69,12 @@ export class Trajectories {
 			const db = await this.openDatabase();
 			const courses = await loadCourses(db, selection.clients);
 			const measures = await courseMeasures(db, courses);
-			const first = courses[0];
-			const bands = first
+			const reference = referenceCourse(courses, selection);
+			const bands = reference
 				? await loadReferenceBands(db, {
 						measures: measures.map((m) => m.measure),
-						condition: first.condition,
-						technique: selection.sameTechnique ? first.mainTechnique : null,
+						condition: reference.condition,
+						technique: selection.sameTechnique ? reference.mainTechnique : null,
 						axis: selection.axis,
 						exclude: selection.clients
 					})
