@@ -10,16 +10,30 @@ export interface ArrowLikeType {
 	typeId: number;
 	children?: { type: ArrowLikeType }[];
 }
-export interface ArrowLikeTable {
+export interface ArrowLikeBatch {
 	numRows: number;
-	schema: { fields: { name: string; type: ArrowLikeType }[] };
 	getChildAt(i: number): ArrowLikeVector | null;
+}
+export interface ArrowLikeTable extends ArrowLikeBatch {
+	schema: { fields: { name: string; type: ArrowLikeType }[] };
+	batches: ArrowLikeBatch[];
 }
 
 const DAY_MS = 86_400_000;
 
 function isoDate(ms: number): string {
 	return new Date(Math.floor(ms / DAY_MS) * DAY_MS).toISOString().slice(0, 10);
+}
+
+/** A result holds few distinct days: each is written out once. */
+function datesOnce(): (value: unknown) => string {
+	const seen = new Map<number, string>();
+	return (value) => {
+		const ms = value instanceof Date ? value.getTime() : Number(value);
+		let text = seen.get(ms);
+		if (text === undefined) seen.set(ms, (text = isoDate(ms)));
+		return text;
+	};
 }
 
 function toPlain(value: unknown, type: ArrowLikeType): unknown {
@@ -46,17 +60,27 @@ function toPlain(value: unknown, type: ArrowLikeType): unknown {
 	}
 }
 
-/** Arrow result -> plain rows, by the rule stated in database.ts. */
+/**
+ * Arrow result -> plain rows, by the rule stated in database.ts. Read batch by batch: a value looked up by
+ * its row in the whole table first searches for its batch, which made a million-row result five times slower.
+ */
 export function arrowToRows<T extends object = Row>(table: ArrowLikeTable): T[] {
 	const fields = table.schema.fields;
-	const columns = fields.map((_, i) => table.getChildAt(i));
-	const rows: T[] = [];
-	for (let r = 0; r < table.numRows; r++) {
-		const row: Row = {};
-		for (let c = 0; c < fields.length; c++) {
-			row[fields[c].name] = toPlain(columns[c]?.get(r), fields[c].type);
+	const names = fields.map((f) => f.name);
+	const plain = fields.map((f) => {
+		if (f.type.typeId !== Type.Date) return (value: unknown) => toPlain(value, f.type);
+		const date = datesOnce();
+		return (value: unknown) => (value === null || value === undefined ? null : date(value));
+	});
+	const rows: T[] = new Array(table.numRows);
+	let r = 0;
+	for (const batch of table.batches) {
+		const columns = fields.map((_, i) => batch.getChildAt(i));
+		for (let b = 0; b < batch.numRows; b++) {
+			const row: Row = {};
+			for (let c = 0; c < names.length; c++) row[names[c]] = plain[c](columns[c]?.get(b));
+			rows[r++] = row as unknown as T;
 		}
-		rows.push(row as unknown as T);
 	}
 	return rows;
 }

@@ -22,6 +22,17 @@ describe('query interface', () => {
 		expect(row).toEqual({ d: '2025-03-01', ts: '2025-03-04T10:11:12.000Z', missing: null });
 	});
 
+	it('returns a result of many batches whole and in order, dates and nulls included', async () => {
+		const rows = await db.query<{ i: number; d: string | null }>(
+			"SELECT i::INTEGER AS i, CASE WHEN i % 7 <> 0 THEN DATE '2025-01-01' + (i % 40)::INTEGER END AS d FROM range(10000) t(i) ORDER BY i"
+		);
+		expect(rows).toHaveLength(10000);
+		expect(rows.every((r, k) => r.i === k)).toBe(true);
+		expect(rows.slice(6, 9)).toEqual([{ i: 6, d: '2025-01-07' }, { i: 7, d: null }, { i: 8, d: '2025-01-09' }]);
+		// 9999 % 40 = 39 days after 1 January
+		expect(rows[9999]).toEqual({ i: 9999, d: '2025-02-09' });
+	});
+
 	it('returns lists as arrays', async () => {
 		const [row] = await db.query("SELECT ['a', 'b'] AS l, [DATE '2024-01-01'] AS dates");
 		expect(row).toEqual({ l: ['a', 'b'], dates: ['2024-01-01'] });
