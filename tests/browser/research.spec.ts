@@ -92,6 +92,15 @@ test('the dataset export: re-identification check first, then pseudonymised sess
 	await page.getByRole('checkbox', { name: 'Clinic', exact: true }).check();
 
 	const file = await downloaded(page, 'Download sessions as CSV');
+	// DuckDB wrote the file in the browser's private file system; nothing of it is left there.
+	const stored = await page.evaluate(async () => {
+		const names: string[] = [];
+		const root = (await navigator.storage.getDirectory()) as unknown as { keys(): AsyncIterable<string> };
+		for await (const name of root.keys()) names.push(name);
+		return names;
+	});
+	expect(stored.filter((name) => name.startsWith('export-'))).toEqual([]);
+	expect(stored).toContain('massage-outcomes.duckdb');
 	const lines = file.bytes.toString('utf8').trim().split(/\r\n/);
 	expect(lines[0]).toBe('client,session_number,date,dataset,clinic,therapist,condition,techniques,measure,value_before,value_after');
 	// One row per session for pain, one more where range of motion was measured.

@@ -3,7 +3,8 @@ import * as duckdb from '@duckdb/duckdb-wasm';
 import wasmUrl from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
 import workerUrl from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
 import type { Database } from './database';
-import { OFFLINE_SETTINGS, QUERY_CONFIG, WasmDatabase } from './wasm-database';
+import { OFFLINE_SETTINGS, QUERY_CONFIG, WasmDatabase, type DuckDBFilesLike } from './wasm-database';
+import { isScratch, prepareScratch, readScratch, removeLeftScratch, removeScratch, scratchPath } from './opfs-scratch';
 import { createSchema } from './schema';
 import { holdStoreLock, StoreInUseError } from './store-lock';
 
@@ -42,13 +43,17 @@ export async function openDatabase(store: string): Promise<Database> {
 	const persistent = await openStore(db, store);
 	const connection = await db.connect();
 	await connection.query(OFFLINE_SETTINGS);
+	// Export files go to OPFS where the store is; without it (private windows), to DuckDB's memory.
+	const scratch: Partial<DuckDBFilesLike> = persistent ? { scratchPath, prepareScratch: (path) => prepareScratch(db, path) } : {};
+	if (persistent) await removeLeftScratch().catch(() => undefined);
 	const database = new WasmDatabase(connection, {
 		registerFileText: (name, text) => db.registerFileText(name, text),
 		registerFileBuffer: (name, buffer) => db.registerFileBuffer(name, buffer),
 		registerBlob: (name, blob) =>
 			db.registerFileHandle(name, blob, duckdb.DuckDBDataProtocol.BROWSER_FILEREADER, true),
-		dropFile: (name) => db.dropFile(name),
-		copyFileToBuffer: (name) => db.copyFileToBuffer(name)
+		dropFile: (name) => (isScratch(name) ? removeScratch(db, name) : db.dropFile(name)),
+		copyFileToBuffer: (name) => (isScratch(name) ? readScratch(db, name) : db.copyFileToBuffer(name)),
+		...scratch
 	}, persistent);
 	await createSchema(database);
 	return database;

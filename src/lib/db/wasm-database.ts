@@ -22,8 +22,10 @@ export interface DuckDBFilesLike {
 	dropFile(name: string): unknown;
 	/** A file DuckDB wrote (COPY … TO), as bytes. */
 	copyFileToBuffer(name: string): Uint8Array | Promise<Uint8Array>;
-	/** Where DuckDB may write a scratch file: the browser's in-memory files, or a temporary directory in Node. */
+	/** Where DuckDB may write a scratch file: OPFS in the browser, a temporary directory in Node; else DuckDB's in-memory files. */
 	scratchPath?(name: string): string;
+	/** Readies a scratch path before DuckDB writes to it (OPFS files are opened ahead). */
+	prepareScratch?(path: string): Promise<void>;
 }
 
 let scratchFiles = 0;
@@ -88,6 +90,7 @@ class Direct implements Database {
 		// A table first: COPY takes no bound parameters, CREATE TABLE … AS does.
 		await this.query(`CREATE OR REPLACE TEMP TABLE ${table} AS ${sql}`, params);
 		try {
+			await this.files.prepareScratch?.(file);
 			await this.exec(`COPY ${table} TO ${quoteLiteral(file)} (HEADER, DELIMITER ',', NEW_LINE '\r\n')`);
 			return await this.files.copyFileToBuffer(file);
 		} finally {

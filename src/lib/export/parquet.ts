@@ -73,15 +73,23 @@ function parquetColumn(name: string, duckdbType: string): ParquetColumn {
 }
 
 export function toParquet(columns: ExportColumn[], rows: Row[]): Uint8Array {
+	return parquetOfColumns(columns, columns.map((c) => rows.map((row) => row[c.name])));
+}
+
+/** The same from the values column by column (`data[i]` holds column i's values): no row objects. */
+export function parquetOfColumns(columns: ExportColumn[], data: unknown[][]): Uint8Array {
 	const parquetColumns = columns.map((c) => parquetColumn(c.name, c.type));
 	const buffer = parquetWriteBuffer({
-		columnData: columns.map((c, i) => ({
-			name: c.name,
-			data: rows.map((row) => {
-				const value = row[c.name];
-				return value === null || value === undefined ? null : parquetColumns[i].write(value);
-			})
-		})),
+		columnData: columns.map((c, i) => {
+			const { write } = parquetColumns[i];
+			const values = data[i];
+			const out = new Array(values.length);
+			for (let r = 0; r < values.length; r++) {
+				const value = values[r];
+				out[r] = value === null || value === undefined ? null : write(value);
+			}
+			return { name: c.name, data: out };
+		}),
 		schema: [{ name: 'root', num_children: columns.length }, ...parquetColumns.map((c) => c.element)]
 	});
 	return new Uint8Array(buffer);
