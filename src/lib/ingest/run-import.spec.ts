@@ -292,6 +292,16 @@ describe('techniques over several columns', () => {
 		]);
 	});
 
+	it('stores a technique once per session, however many of its spellings the session lists', async () => {
+		const csv =
+			'client,date,techniques,technique 2,pain_before,pain_after\n' +
+			'C1,2025-01-02,PNF; p.n.f. + contract-relax,PNF,6,4\n' +
+			'C1,2025-01-09,SCS | strain-counterstrain,,5,3\n';
+		await loadCsv(db, csv);
+		expect((await sessions()).map((s) => s.techniques)).toEqual([['PNF stretching'], ['Positional release']]);
+		expect(await db.query('SELECT count(*)::INTEGER AS n FROM session_techniques')).toEqual([{ n: 2 }]);
+	});
+
 	it('counts a row as a duplicate only when its second technique repeats too', async () => {
 		await loadCsv(db, 'client,date,technique 1,technique 2,pain_before\nC1,2025-01-02,PNF,SCS,6\n');
 		const again = await loadCsv(db, 'client,date,technique 1,technique 2,pain_before\nC1,2025-01-02,PNF,SCS,6\nC1,2025-01-02,PNF,TrP,6\n');

@@ -64,7 +64,7 @@ function pair(group: MeasureGroup): { before: string; after: string } {
 async function normaliseLabels(db: Database) {
 	await db.query(
 		`CREATE OR REPLACE TEMP TABLE import_techniques AS
-		 SELECT raw, coalesce(tv.technique, part) AS technique
+		 SELECT DISTINCT raw, coalesce(tv.technique, part) AS technique
 		 FROM (SELECT raw, trim(unnest(string_split_regex(raw, ?))) AS part
 		       FROM (SELECT DISTINCT techniques_raw AS raw FROM ${ROWS} WHERE keep AND techniques_raw IS NOT NULL)) p
 		 LEFT JOIN technique_vocabulary tv ON tv.alias = ${MATCH_KEY_SQL('p.part')}
@@ -79,10 +79,11 @@ async function normaliseLabels(db: Database) {
 	);
 }
 
+/** `sessionsSql` gives each session once, and import_techniques each (spelling, technique) once: no pair repeats. */
 async function insertTechniques(db: Database, sessionsSql: string, params: SqlParam[]) {
 	await db.query(
 		`INSERT INTO session_techniques
-		 SELECT DISTINCT s.session_id, t.technique FROM (${sessionsSql}) s JOIN import_techniques t ON t.raw = s.techniques_raw`,
+		 SELECT s.session_id, t.technique FROM (${sessionsSql}) s JOIN import_techniques t ON t.raw = s.techniques_raw`,
 		params
 	);
 }
@@ -113,14 +114,18 @@ async function storeRowSessions(db: Database, plan: ImportPlan, datasetId: numbe
 		[base, datasetId]
 	);
 	await insertTechniques(db, `SELECT ?::BIGINT + source_row AS session_id, techniques_raw FROM ${ROWS} WHERE keep`, [base]);
-	for (const group of measureGroups(plan)) {
+	// Every measure in one statement: one insert instead of one per measure column pair.
+	const groups = measureGroups(plan).map((group) => {
 		const { before, after } = pair(group);
-		await db.query(
-			`INSERT INTO measurements
-			 SELECT ?::BIGINT + r.source_row, ?, ${before}, ${after} FROM ${ROWS} r
+		return fragment(
+			`SELECT ?::BIGINT + r.source_row, ?, ${before}, ${after} FROM ${ROWS} r
 			 WHERE r.keep AND (${before} IS NOT NULL OR ${after} IS NOT NULL)`,
 			[base, group.measure]
 		);
+	});
+	if (groups.length) {
+		const union = join(groups, ' UNION ALL ');
+		await db.query(`INSERT INTO measurements ${union.sql}`, union.params);
 	}
 	for (const c of extraColumns(plan)) {
 		const value = extraValue(c, secret);
