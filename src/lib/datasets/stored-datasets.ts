@@ -17,13 +17,16 @@ export interface StoredDataset {
 }
 
 export function listDatasets(db: Database): Promise<StoredDataset[]> {
+	// Clients from their own table (one row per client of a dataset), not by a distinct count over sessions.
 	return db.query<StoredDataset>(`
 		SELECT d.dataset_id AS "datasetId", d.name, d.source_file AS "sourceFile", d.imported_at AS "importedAt",
 		       d.is_demo AS "isDemo", d.active,
-		       count(s.session_id)::INTEGER AS sessions, count(DISTINCT s.client_id)::INTEGER AS clients,
+		       coalesce(s.n, 0)::INTEGER AS sessions, coalesce(c.n, 0)::INTEGER AS clients,
 		       d.rows_read AS "rowsRead", d.rows_rejected AS "rowsRejected", d.rows_duplicate AS "rowsDuplicate"
-		FROM datasets d LEFT JOIN sessions s ON s.dataset_id = d.dataset_id
-		GROUP BY ALL ORDER BY d.dataset_id`);
+		FROM datasets d
+		LEFT JOIN (SELECT dataset_id, count(*) AS n FROM sessions GROUP BY dataset_id) s ON s.dataset_id = d.dataset_id
+		LEFT JOIN (SELECT dataset_id, count(*) AS n FROM clients GROUP BY dataset_id) c ON c.dataset_id = d.dataset_id
+		ORDER BY d.dataset_id`);
 }
 
 /** Include a dataset in the analysis or leave it out. The demo is never analysed together with real data. */

@@ -17,7 +17,7 @@ export interface StoredData {
 export async function storedData(db: Database): Promise<StoredData> {
 	const [row] = await db.query<StoredData>(`
 		SELECT (SELECT count(*) FROM datasets WHERE active)::INTEGER AS datasets,
-		       (SELECT count(*) FROM (SELECT DISTINCT dataset_id, client_id FROM active_sessions))::INTEGER AS clients,
+		       (SELECT count(*) FROM clients c JOIN datasets d ON d.dataset_id = c.dataset_id WHERE d.active)::INTEGER AS clients,
 		       (SELECT count(*) FROM active_sessions)::INTEGER AS sessions,
 		       coalesce((SELECT bool_and(is_demo) FROM datasets WHERE active), false) AS "demoOnly",
 		       (SELECT min(session_date) FROM active_sessions) AS "firstDate",
