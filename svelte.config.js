@@ -7,6 +7,8 @@ const config = {
 	kit: {
 		// Every route is prerendered as an empty shell (ssr is off); 404.html serves unknown paths.
 		adapter: adapter({ fallback: '404.html' }),
+		// Registered by the app once the first view has drawn (lib/offline/register-offline.ts), not at load.
+		serviceWorker: { register: false },
 		// A static host may send no headers, so the policy ships as a <meta> in every page, with the hash of
 		// SvelteKit's inline boot script. Only this site's own files run and load; nothing can be sent elsewhere.
 		csp: {
