@@ -8,7 +8,7 @@
 import type { Database, SqlParam } from '../db/database';
 import { filteredSessions, groupColumn, type Filters } from './filters';
 import { NOT_RECORDED } from './settings';
-import { cohensD, meanInterval, standardisedResponseMean, type Interval } from './statistics';
+import { cohensD, meanInterval, standardisedResponseMean, type Interval } from '../statistics/summaries';
 
 export type Effect = 'immediate' | 'course';
 

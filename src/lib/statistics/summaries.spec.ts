@@ -1,25 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cohensD, effectSizeWord, meanInterval, standardisedResponseMean, tCdf, tQuantile } from './statistics';
-
-describe("Student's t", () => {
-	// Two-sided 95% critical values from any t table.
-	it.each([
-		[1, 12.706],
-		[2, 4.303],
-		[4, 2.776],
-		[10, 2.228],
-		[30, 2.042],
-		[120, 1.98],
-		[100000, 1.96]
-	])('t(0.975, df=%i) = %f', (df, value) => {
-		expect(tQuantile(0.975, df)).toBeCloseTo(value, 2);
-	});
-
-	it('has the CDF at 0 at one half, and symmetric tails', () => {
-		expect(tCdf(0, 5)).toBeCloseTo(0.5, 12);
-		expect(tCdf(-2, 7) + tCdf(2, 7)).toBeCloseTo(1, 12);
-	});
-});
+import { cohensD, effectSizeWord, meanInterval, standardisedResponseMean } from './summaries';
 
 describe('client-level summaries', () => {
 	it('gives the 95% interval of a mean: 2 ± t(0.975, 3) × 1 / √4', () => {
