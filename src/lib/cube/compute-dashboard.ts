@@ -15,6 +15,7 @@ import { effectIndex, measureEffects } from './measure-effects';
 import { clientAttendance, clientVisits, frequencyRows, retentionRows, type Attendance, type Visits } from './attendance';
 import { withinSessionChart } from './within-session';
 import { quantileOf } from './quantiles';
+import { contrastsOf } from '../metrics/contrasts';
 
 export { quantile, quantileOf } from './quantiles';
 
@@ -139,11 +140,17 @@ export function computeDashboard(cube: Cube, filters: Filters): DashboardData {
 	};
 	const pain = cube.measures.findIndex((m) => m.measure === 'pain_nprs');
 	const { kind: _kind, ...info } = measure;
+	const immediate = effects?.immediate ?? [];
+	const course = effects?.course ?? [];
 	return {
 		measure: info,
 		figures: headline,
-		immediate: effects?.immediate ?? [],
-		course: effects?.course ?? [],
+		immediate,
+		course,
+		contrasts: {
+			immediate: contrastsOf('immediate', immediate, filters.reference, filters.minClients),
+			course: contrastsOf('course', course, filters.reference, filters.minClients)
+		},
 		bands: effects?.bands ?? [],
 		pain: (free.pain ??=
 			effects && pain === code

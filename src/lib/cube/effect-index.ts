@@ -14,10 +14,16 @@ export type Effect = 'immediate' | 'course';
 export interface Values {
 	immediate: Float64Array;
 	pairs: Int32Array;
+	/** The mean before-session value of the sessions behind the immediate effect: its baseline. */
+	pairedBefore: Float64Array;
 	course: Float64Array;
 	befores: Int32Array;
+	/** The first before-session value: the course's baseline. */
 	baseline: Float64Array;
 }
+
+/** Each effect's baseline. */
+export const baselineOf = (values: Values, effect: Effect) => (effect === 'immediate' ? values.pairedBefore : values.baseline);
 
 export interface EffectIndex {
 	/** Client-groups: one client's units with one group and one condition that have this measure. */
@@ -122,11 +128,12 @@ export function buildEffectIndex(units: Units, measure: number, groups: Int32Arr
 		};
 		const value = index.all[effect];
 		const sessions = effect === 'immediate' ? index.all.pairs : index.all.befores;
+		const baseline = baselineOf(index.all, effect);
 		for (let i = 0; i < n; i++) {
 			const x = at[i];
 			out.value[i] = value[x];
 			out.sessions[i] = sessions[x];
-			out.baseline[i] = index.all.baseline[x];
+			out.baseline[i] = baseline[x];
 			out.client[i] = index.client[x];
 			out.bucket[i] = index.bucket[x];
 		}
@@ -140,6 +147,7 @@ export function buildEffectIndex(units: Units, measure: number, groups: Int32Arr
 function workOut(units: Units, index: EffectIndex, lowerIsBetter: boolean, use: Uint8Array | null): Values {
 	const n = index.count;
 	const sum = new Float64Array(n);
+	const pairedBefore = new Float64Array(n);
 	const pairs = new Int32Array(n);
 	const befores = new Int32Array(n);
 	const first = new Float64Array(n);
@@ -153,6 +161,7 @@ function workOut(units: Units, index: EffectIndex, lowerIsBetter: boolean, use: 
 		const x = index.of[j];
 		pairs[x] += e.pairs[k];
 		sum[x] += e.change[k];
+		pairedBefore[x] += e.pairedBefore[k];
 		if (e.befores[k] === 0) continue;
 		befores[x] += e.befores[k];
 		if (e.firstKey[k] < firstKey[x]) (firstKey[x] = e.firstKey[k]), (first[x] = e.firstBefore[k]);
@@ -163,9 +172,10 @@ function workOut(units: Units, index: EffectIndex, lowerIsBetter: boolean, use: 
 	const course = new Float64Array(n);
 	for (let x = 0; x < n; x++) {
 		immediate[x] = pairs[x] > 0 ? (sign * sum[x]) / pairs[x] : NaN;
+		pairedBefore[x] = pairs[x] > 0 ? pairedBefore[x] / pairs[x] : NaN;
 		course[x] = befores[x] >= 2 ? sign * (first[x] - last[x]) : NaN;
 	}
-	return { immediate, pairs, course, befores, baseline: first };
+	return { immediate, pairs, pairedBefore, course, befores, baseline: first };
 }
 
 /** The client-groups among `ids` with a value for the effect, in value order. */

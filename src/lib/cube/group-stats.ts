@@ -2,7 +2,7 @@
 import type { EffectRow } from '../metrics/effects';
 import type { Filters } from '../metrics/filters';
 import type { CubeMeasure } from './load-cube';
-import type { Effect, Kept } from './effect-index';
+import { baselineOf, type Effect, type Kept } from './effect-index';
 import { quantile } from './quantiles';
 
 /** One effect's values in order, grouped: group b holds values[start[b]] … values[start[b] + count[b] − 1], still in order. */
@@ -12,6 +12,12 @@ export interface Gathered {
 	values: Float64Array;
 	sessions: Int32Array;
 	responders: Int32Array;
+	/** Per group, sums of the baseline (x) and the value (y), for models adjusted for baseline. */
+	sumX: Float64Array;
+	sumY: Float64Array;
+	sumXX: Float64Array;
+	sumXY: Float64Array;
+	sumYY: Float64Array;
 	/** Every value gathered, in order. */
 	all: Float64Array;
 	/** Clients behind the values, and those with a responder among them: a client in two groups counts once. */
@@ -42,6 +48,11 @@ export function gather(
 	const values = new Float64Array(buckets ? start[buckets - 1] + room[buckets - 1] : 0);
 	const sessions = new Int32Array(buckets);
 	const responders = new Int32Array(buckets);
+	const sumX = new Float64Array(buckets);
+	const sumY = new Float64Array(buckets);
+	const sumXX = new Float64Array(buckets);
+	const sumXY = new Float64Array(buckets);
+	const sumYY = new Float64Array(buckets);
 	const all = new Float64Array(sorted.at.length + cut.length);
 	// Per client: 1 once seen, 2 once seen responding.
 	const seen = new Uint8Array(index.count ? index.client[index.count - 1] + 1 : 0);
@@ -50,6 +61,7 @@ export function gather(
 	let respondingClients = 0;
 	const partValue = part[effect];
 	const partSessions = effect === 'immediate' ? part.pairs : part.befores;
+	const partBaseline = baselineOf(part, effect);
 	const points = threshold?.points ?? Infinity;
 	const percent = threshold?.percent ?? null;
 	const length = sorted.at.length;
@@ -67,7 +79,7 @@ export function gather(
 			const x = cut[p++];
 			change = partValue[x];
 			behind = partSessions[x];
-			baseline = part.baseline[x];
+			baseline = partBaseline[x];
 			client = index.client[x];
 			b = bucketOf ? bucketOf[x] : index.bucket[x];
 		} else if (i < length) {
@@ -87,13 +99,18 @@ export function gather(
 		all[n++] = change;
 		values[start[b] + count[b]++] = change;
 		sessions[b] += behind;
+		sumX[b] += baseline;
+		sumY[b] += change;
+		sumXX[b] += baseline * baseline;
+		sumXY[b] += baseline * change;
+		sumYY[b] += change * change;
 		if (seen[client] === 0) (seen[client] = 1), clients++;
 		if (threshold && (change >= points || (percent !== null && baseline !== 0 && change / Math.abs(baseline) >= percent))) {
 			responders[b]++;
 			if (seen[client] === 1) (seen[client] = 2), respondingClients++;
 		}
 	}
-	return { start, count, values, sessions, responders, all: all.subarray(0, n), clients, respondingClients };
+	return { start, count, values, sessions, responders, sumX, sumY, sumXX, sumXY, sumYY, all: all.subarray(0, n), clients, respondingClients };
 }
 
 /** One row per group that has values; `names` gives its group and condition. */
@@ -109,7 +126,8 @@ export function effectRows(g: Gathered, names: (b: number) => [string, string], 
 			clients: values.length,
 			sessions: g.sessions[b],
 			...stats(values),
-			responders: withResponders ? g.responders[b] : null
+			responders: withResponders ? g.responders[b] : null,
+			moments: { n: values.length, x: g.sumX[b], y: g.sumY[b], xx: g.sumXX[b], xy: g.sumXY[b], yy: g.sumYY[b] }
 		});
 	}
 	return rows;

@@ -30,11 +30,15 @@ export interface Units {
 	byMeasure: Int32Array[];
 }
 
-/** One measure in one unit: the sum of (before − after) over sessions with both, and the first and latest before. */
+/**
+ * One measure in one unit: the sums of (before − after) and of before over sessions with both, and the
+ * first and latest before.
+ */
 export interface Entries {
 	unit: Int32Array;
 	measure: Int32Array;
 	change: Float64Array;
+	pairedBefore: Float64Array;
 	pairs: Int32Array;
 	befores: Int32Array;
 	firstBefore: Float64Array;
@@ -69,6 +73,7 @@ export function sessionUnits(cube: Cube): Units {
 		unit: m.row,
 		measure: m.measure,
 		change: new Float64Array(count),
+		pairedBefore: new Float64Array(count),
 		pairs: new Int32Array(count),
 		befores: new Int32Array(count),
 		firstBefore: m.before,
@@ -82,6 +87,7 @@ export function sessionUnits(cube: Cube): Units {
 		const pair = b === b && a === a;
 		entries.pairs[k] = pair ? 1 : 0;
 		entries.change[k] = pair ? b - a : 0;
+		entries.pairedBefore[k] = pair ? b : 0;
 		entries.befores[k] = b === b ? 1 : 0;
 		if (pair && rom.has(m.measure[k])) romPairs[m.row[k]] = 1;
 	}
@@ -173,6 +179,7 @@ function cellEntries(e: Entries, cellOf: Int32Array, clientOf: Int32Array, measu
 		unit: new Int32Array(n),
 		measure: new Int32Array(n),
 		change: new Float64Array(n),
+		pairedBefore: new Float64Array(n),
 		pairs: new Int32Array(n),
 		befores: new Int32Array(n),
 		firstBefore: new Float64Array(n),
@@ -201,6 +208,7 @@ function cellEntries(e: Entries, cellOf: Int32Array, clientOf: Int32Array, measu
 				out.lastKey[x] = -1;
 			}
 			out.change[x] += e.change[k];
+			out.pairedBefore[x] += e.pairedBefore[k];
 			out.pairs[x] += e.pairs[k];
 			if (e.befores[k]) {
 				out.befores[x]++;
@@ -216,6 +224,7 @@ function cellEntries(e: Entries, cellOf: Int32Array, clientOf: Int32Array, measu
 		unit: trim(out.unit),
 		measure: trim(out.measure),
 		change: trim(out.change),
+		pairedBefore: trim(out.pairedBefore),
 		pairs: trim(out.pairs),
 		befores: trim(out.befores),
 		firstBefore: trim(out.firstBefore),
@@ -227,7 +236,7 @@ function cellEntries(e: Entries, cellOf: Int32Array, clientOf: Int32Array, measu
 
 /** Puts one client's few slots in (cell, measure) order: an insertion sort, moving every column. */
 function sortSlots(e: Entries, start: number, end: number, measures: number) {
-	const columns = [e.unit, e.measure, e.change, e.pairs, e.befores, e.firstBefore, e.firstKey, e.lastBefore, e.lastKey];
+	const columns = [e.unit, e.measure, e.change, e.pairedBefore, e.pairs, e.befores, e.firstBefore, e.firstKey, e.lastBefore, e.lastKey];
 	const key = (x: number) => e.unit[x] * measures + e.measure[x];
 	for (let i = start + 1; i < end; i++) {
 		for (let j = i; j > start && key(j - 1) > key(j); j--) {

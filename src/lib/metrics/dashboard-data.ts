@@ -8,6 +8,7 @@ import { retentionByGroup } from './retention';
 import { measureInfo } from './measure-info';
 import { painByTechniqueAndCondition, romByTechniqueAndMovement } from './within-session';
 import { frequencyByTechniqueAndCondition } from './session-frequency';
+import { contrastsOf } from './contrasts';
 
 export async function dashboardData(db: Database, filters: Filters) {
 	const [measure, figures, immediate, course, bands, pain, rom, frequency, retention] = await Promise.all([
@@ -21,7 +22,11 @@ export async function dashboardData(db: Database, filters: Filters) {
 		frequencyByTechniqueAndCondition(db, filters),
 		retentionByGroup(db, filters)
 	]);
-	return { measure, figures, immediate, course, bands, pain, rom, frequency, retention };
+	const contrasts = {
+		immediate: contrastsOf('immediate', immediate, filters.reference, filters.minClients),
+		course: contrastsOf('course', course, filters.reference, filters.minClients)
+	};
+	return { measure, figures, immediate, course, contrasts, bands, pain, rom, frequency, retention };
 }
 
 export type DashboardData = Awaited<ReturnType<typeof dashboardData>>;

@@ -39,9 +39,11 @@ describe('immediate effect', () => {
 		expect(pnf.ci!.high).toBeCloseTo(10.7795, 3);
 		// SRM 1.25 / 1.0607 = 1.1785
 		expect(pnf.srm).toBeCloseTo(1.1785, 4);
-		// C (3 + 2)/2 = 2.5, D 3 → 2.75; d = (1.25 − 2.75) / √((1.125 + 0.125)/2) = −1.5 / 0.7906 = −1.8974
+		// C (3 + 2)/2 = 2.5, D 3 → 2.75
 		expect(scs).toMatchObject({ group: 'Positional release', clients: 2, sessions: 3, mean: 2.75 });
-		expect(pnf.d).toBeCloseTo(-1.8974, 4);
+		// Baselines are each client's mean pain before the sessions with a change: A (8 + 6 + 4)/3 = 6, B (6 + 5)/2 = 5.5.
+		// Sums for the adjusted comparison: x 11.5, y 2.5, x² 36 + 30.25, xy 6 × 2 + 5.5 × 0.5, y² 4 + 0.25.
+		expect(pnf.moments).toEqual({ n: 2, x: 11.5, y: 2.5, xx: 66.25, xy: 14.75, yy: 4.25 });
 	});
 
 	it('follows the filters: a date range and a technique', async () => {
@@ -58,6 +60,8 @@ describe('course effect', () => {
 		// A: 8 → 4 = 4 (responder); B: 6 → 5 = 1 (1 < 2 points and 1/6 = 17% < 30%)
 		expect(pnf).toMatchObject({ clients: 2, sessions: 5, mean: 2.5, responders: 1, responderRate: 0.5 });
 		expect(pnf.sd).toBeCloseTo(2.12132, 4);
+		// Baselines 8 and 6 (first pain before): x 14, y 5, x² 100, xy 8 × 4 + 6 × 1 = 38, y² 17.
+		expect(pnf.moments).toEqual({ n: 2, x: 14, y: 5, xx: 100, xy: 38, yy: 17 });
 		// C: 7 → 7 = 0; D has one session only and no course.
 		expect(scs).toMatchObject({ group: 'Positional release', clients: 1, mean: 0, responders: 0, sd: null, ci: null });
 	});

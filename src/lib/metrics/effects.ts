@@ -8,7 +8,8 @@
 import type { Database, SqlParam } from '../db/database';
 import { filteredSessions, groupColumn, type Filters } from './filters';
 import { NOT_RECORDED } from './settings';
-import { cohensD, meanInterval, standardisedResponseMean, type Interval } from '../statistics/summaries';
+import { meanInterval, standardisedResponseMean, type Interval } from '../statistics/summaries';
+import type { Moments } from '../statistics/least-squares';
 
 export type Effect = 'immediate' | 'course';
 
@@ -24,18 +25,22 @@ export interface EffectRow {
 	q3: number;
 	/** Course only: clients whose change reaches the meaningful change. */
 	responders: number | null;
+	/** Sums over the clients of their baseline (x) and change (y), for models adjusted for baseline. */
+	moments: Moments;
 }
 
 export interface EffectSummary extends EffectRow {
 	ci: Interval | null;
 	srm: number | null;
-	/** Cohen's d against the other groups' clients with the same condition. */
-	d: number | null;
 	responderRate: number | null;
 	hidden: boolean;
 }
 
-/** The per-client values of one effect, for the filtered sessions and one measure. */
+/**
+ * The per-client values of one effect, for the filtered sessions and one measure, each with its baseline:
+ * the first before-session value for the course, the mean before-session value of the sessions with a
+ * change for the immediate effect (what an adjusted comparison of either holds equal).
+ */
 export function clientEffectSql(effect: Effect, filters: Filters): { sql: string; params: SqlParam[] } {
 	const from = filteredSessions(filters);
 	const measurements = `
@@ -54,7 +59,7 @@ export function clientEffectSql(effect: Effect, filters: Filters): { sql: string
 			sql: `WITH ${measurements}
 				SELECT dataset_id, client_id, grp, condition,
 				       avg(CASE WHEN lower_better THEN b - a ELSE a - b END) AS value, count(*) AS sessions,
-				       NULL::DOUBLE AS baseline
+				       avg(b) AS baseline
 				FROM m WHERE b IS NOT NULL AND a IS NOT NULL GROUP BY ALL`,
 			params
 		};
@@ -89,6 +94,17 @@ export function responderSql(value: string, baseline: string, filters: Filters):
 	};
 }
 
+/** The sums behind `moments` (x the baseline, y the value), as columns named for `momentsOf`. */
+export const MOMENT_SUMS = (x: string, y: string) =>
+	`sum(${x}) AS m_x, sum(${y}) AS m_y, sum(${x} * ${x}) AS m_xx, sum(${x} * ${y}) AS m_xy, sum(${y} * ${y}) AS m_yy`;
+
+type WithSums<T> = Omit<T, 'moments'> & { m_x: number; m_y: number; m_xx: number; m_xy: number; m_yy: number };
+
+/** A row of group statistics from SQL, its sums gathered into `moments`. */
+export function momentsOf<T extends EffectRow>({ m_x, m_y, m_xx, m_xy, m_yy, ...row }: WithSums<T>): T {
+	return { ...row, moments: { n: row.clients, x: m_x, y: m_y, xx: m_xx, xy: m_xy, yy: m_yy } } as unknown as T;
+}
+
 /** Group statistics of one effect. Thresholds: the user's, or the measure's defaults. */
 export function effectGroupsSql(effect: Effect, filters: Filters): { sql: string; params: SqlParam[] } {
 	const clients = clientEffectSql(effect, filters);
@@ -99,7 +115,7 @@ export function effectGroupsSql(effect: Effect, filters: Filters): { sql: string
 			SELECT grp AS "group", condition, count(*)::INTEGER AS clients, sum(sessions)::INTEGER AS sessions,
 			       avg(value) AS mean, stddev_samp(value) AS sd,
 			       quantile_cont(value, 0.25) AS q1, median(value) AS median, quantile_cont(value, 0.75) AS q3,
-			       ${responder} AS responders
+			       ${responder} AS responders, ${MOMENT_SUMS('baseline', 'value')}
 			FROM per_client, t
 			GROUP BY grp, condition
 			ORDER BY condition, grp`,
@@ -111,21 +127,15 @@ export function effectGroupsSql(effect: Effect, filters: Filters): { sql: string
 	};
 }
 
-/** Adds intervals, SRM, d against the rest of the condition, and hides groups under the minimum size. */
+/** Adds intervals and the SRM, and hides groups under the minimum size. Groups are compared in contrasts.ts. */
 export function summariseEffects(rows: EffectRow[], minClients: number): EffectSummary[] {
-	return rows.map((row) => {
-		const others = rows.filter((r) => r.condition === row.condition && r.group !== row.group && r.sd !== null);
-		const rest = pool(others);
-		const hidden = row.clients < minClients;
-		return {
-			...row,
-			hidden,
-			ci: row.sd === null ? null : meanInterval(row.mean, row.sd, row.clients),
-			srm: row.sd === null ? null : standardisedResponseMean(row.mean, row.sd),
-			d: rest && row.sd !== null ? cohensD({ mean: row.mean, sd: row.sd, n: row.clients }, rest) : null,
-			responderRate: row.responders === null ? null : row.responders / row.clients
-		};
-	});
+	return rows.map((row) => ({
+		...row,
+		hidden: row.clients < minClients,
+		ci: row.sd === null ? null : meanInterval(row.mean, row.sd, row.clients),
+		srm: row.sd === null ? null : standardisedResponseMean(row.mean, row.sd),
+		responderRate: row.responders === null ? null : row.responders / row.clients
+	}));
 }
 
 /** Mean, SD and n of several groups taken together (from their own means, SDs and ns). */
@@ -139,5 +149,6 @@ export function pool(groups: { mean: number; sd: number | null; clients: number 
 
 export async function effectSummaries(db: Database, effect: Effect, filters: Filters): Promise<EffectSummary[]> {
 	const { sql, params } = effectGroupsSql(effect, filters);
-	return summariseEffects(await db.query<EffectRow>(sql, params), filters.minClients);
+	const rows = await db.query<WithSums<EffectRow>>(sql, params);
+	return summariseEffects(rows.map(momentsOf), filters.minClients);
 }

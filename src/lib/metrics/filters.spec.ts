@@ -13,11 +13,12 @@ describe('filters in the URL', () => {
 			therapists: ['Dev Patel'],
 			measure: 'hip_flexion',
 			by: 'therapist' as const,
+			reference: 'Amira Haddad',
 			minClients: 10
 		};
 		const search = filtersToSearch(filters);
 		expect(search.toString()).toBe(
-			'from=2025-02-01&to=2025-06-30&clinic=Harbour+Street&clinic=Riverside+Sports&therapist=Dev+Patel&technique=PNF+stretching&condition=Lower+back+pain&measure=hip_flexion&by=therapist&min=10'
+			'from=2025-02-01&to=2025-06-30&clinic=Harbour+Street&clinic=Riverside+Sports&therapist=Dev+Patel&technique=PNF+stretching&condition=Lower+back+pain&measure=hip_flexion&by=therapist&ref=Amira+Haddad&min=10'
 		);
 		expect(filtersFromSearch(search)).toEqual(filters);
 	});

@@ -18,6 +18,8 @@ export interface Filters {
 	measure: string;
 	/** What the rows of the comparisons are: the main technique, or the therapist, or the clinic. */
 	by: GroupBy;
+	/** The group the others are compared with; null for the default (a control or usual-care group, else the largest). */
+	reference: string | null;
 	minClients: number;
 	/** The meaningful change for responders, when the user overrides the measure's default. */
 	mcidPoints: number | null;
@@ -33,6 +35,7 @@ export const DEFAULT_FILTERS: Filters = {
 	conditions: [],
 	measure: 'pain_nprs',
 	by: 'technique',
+	reference: null,
 	minClients: DEFAULT_MIN_CLIENTS,
 	mcidPoints: null,
 	mcidPercent: null
@@ -55,6 +58,7 @@ export function filtersFromSearch(search: URLSearchParams): Filters {
 		to: date('to'),
 		measure: search.get('measure') || DEFAULT_FILTERS.measure,
 		by: by === 'therapist' || by === 'clinic' ? by : 'technique',
+		reference: search.get('ref') || null,
 		minClients: Number.isInteger(min) && min >= 1 ? min : DEFAULT_MIN_CLIENTS,
 		mcidPoints: positive(search.get('mcid')),
 		mcidPercent: positive(search.get('mcidpct'))
@@ -70,6 +74,7 @@ export function filtersToSearch(filters: Filters): URLSearchParams {
 	for (const [param, key] of Object.entries(LISTS)) for (const v of filters[key]) search.append(param, v);
 	if (filters.measure !== DEFAULT_FILTERS.measure) search.set('measure', filters.measure);
 	if (filters.by !== 'technique') search.set('by', filters.by);
+	if (filters.reference !== null) search.set('ref', filters.reference);
 	if (filters.minClients !== DEFAULT_MIN_CLIENTS) search.set('min', String(filters.minClients));
 	if (filters.mcidPoints !== null) search.set('mcid', String(filters.mcidPoints));
 	if (filters.mcidPercent !== null) search.set('mcidpct', String(filters.mcidPercent));

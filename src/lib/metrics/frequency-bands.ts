@@ -3,7 +3,7 @@
  * Each client's course effect, grouped by the band their sessions a month fall in.
  */
 import type { Database } from '../db/database';
-import { THRESHOLDS_CTE, clientEffectSql, responderSql, summariseEffects, type EffectRow, type EffectSummary } from './effects';
+import { MOMENT_SUMS, THRESHOLDS_CTE, clientEffectSql, momentsOf, responderSql, summariseEffects, type EffectRow, type EffectSummary } from './effects';
 import type { Filters } from './filters';
 import { clientFrequencySql } from './session-frequency';
 import { FREQUENCY_BAND } from './settings';
@@ -15,19 +15,19 @@ export async function courseEffectByBand(db: Database, filters: Filters): Promis
 	const course = clientEffectSql('course', { ...filters, by: 'technique' });
 	const frequency = clientFrequencySql(filters);
 	const responds = responderSql('c.value', 'c.baseline', filters);
-	const rows = await db.query<EffectRow>(
+	const rows = await db.query<Parameters<typeof momentsOf<EffectRow>>[0]>(
 		`WITH course AS (${course.sql}), frequency AS (${frequency.sql}), ${THRESHOLDS_CTE}
 		 SELECT CASE WHEN f.per_month < ${FREQUENCY_BAND.low} THEN '${BAND_ORDER[0]}'
 		             WHEN f.per_month <= ${FREQUENCY_BAND.high} THEN '${BAND_ORDER[1]}' ELSE '${BAND_ORDER[2]}' END AS "group",
 		        'All conditions' AS condition, count(*)::INTEGER AS clients, sum(c.sessions)::INTEGER AS sessions,
 		        avg(c.value) AS mean, stddev_samp(c.value) AS sd, quantile_cont(c.value, 0.25) AS q1,
 		        median(c.value) AS median, quantile_cont(c.value, 0.75) AS q3,
-		        count(*) FILTER (WHERE ${responds.sql})::INTEGER AS responders
+		        count(*) FILTER (WHERE ${responds.sql})::INTEGER AS responders, ${MOMENT_SUMS('c.baseline', 'c.value')}
 		 FROM course c JOIN frequency f USING (dataset_id, client_id), t
 		 WHERE f.per_month IS NOT NULL
 		 GROUP BY 1`,
 		[...course.params, ...frequency.params, filters.measure, ...responds.params]
 	);
-	const ordered = BAND_ORDER.flatMap((band) => rows.filter((r) => r.group === band));
+	const ordered = BAND_ORDER.flatMap((band) => rows.filter((r) => r.group === band).map(momentsOf));
 	return summariseEffects(ordered, filters.minClients);
 }

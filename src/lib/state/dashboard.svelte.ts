@@ -2,7 +2,7 @@ import { getContext, setContext } from 'svelte';
 import type { Database } from '../db/database';
 import { loadDemoClinic } from '../demo/load-demo';
 import { filterChoices, hasAnyDataset, storedData, type FilterChoices, type Headline, type StoredData } from '../metrics/overview';
-import { dashboardData } from '../metrics/dashboard-data';
+import { dashboardData, type DashboardData } from '../metrics/dashboard-data';
 import { loadCube, type Cube } from '../cube/load-cube';
 import { computeDashboard, workAhead } from '../cube/compute-dashboard';
 import { DEFAULT_FILTERS, type Filters } from '../metrics/filters';
@@ -39,6 +39,7 @@ export class Dashboard {
 	immediate = $state.raw<EffectSummary[]>([]);
 	course = $state.raw<EffectSummary[]>([]);
 	bands = $state.raw<EffectSummary[]>([]);
+	contrasts = $state.raw<DashboardData['contrasts'] | null>(null);
 	retention = $state.raw<RetentionRow[]>([]);
 	/** Milliseconds the last redraw's queries took. */
 	lastRefreshMs = $state(0);
