@@ -7,6 +7,7 @@ import { loadCube, type Cube } from '../cube/load-cube';
 import { computeDashboard, workAhead } from '../cube/compute-dashboard';
 import { DEFAULT_FILTERS, type Filters } from '../metrics/filters';
 import type { EffectSummary } from '../metrics/effects';
+import { defaultReference } from '../metrics/contrasts';
 import type { RetentionRow } from '../metrics/retention';
 import type { MeasureInfo } from '../metrics/measure-info';
 import { painByTechniqueAndCondition, romByTechniqueAndMovement, type WithinSessionChart } from '../metrics/within-session';
@@ -49,6 +50,13 @@ export class Dashboard {
 	redraws = $state(0);
 
 	readonly minClients = $derived(this.filters.minClients);
+
+	/** The groups a comparison can be made against (those shown), and the one used when none is chosen. */
+	readonly referenceChoices = $derived.by(() => {
+		const contrasts = this.contrasts?.course.reference ? this.contrasts.course : this.contrasts?.immediate;
+		const names = contrasts?.groups.filter((g) => !g.hidden).map((g) => g.group) ?? [];
+		return { names, byDefault: contrasts ? defaultReference(contrasts.groups) : null };
+	});
 
 	readonly isDemo = $derived(this.stored?.demoOnly ?? false);
 
