@@ -164,3 +164,19 @@ export const ROM_NOISE_SD = 2;
 /** Share of sessions where the therapist measured range of motion, and where pain after was not recorded. */
 export const ROM_MEASURED_CHANCE = 0.7;
 export const PAIN_AFTER_MISSING_CHANCE = 0.03;
+
+/**
+ * Case mix: what each client brings (age, sex, how long the complaint has lasted), drawn from a stream of its
+ * own so that adding it left the rest of the clinic as it was. Two therapists take chronic-pain referrals, so
+ * their raw course effects look worse than their care is; one therapist does better than their case mix predicts.
+ */
+export const CHRONIC_AFTER_WEEKS = 12;
+export const CHRONIC_SHARE = 0.25;
+export const CHRONIC_SHARE_BY_THERAPIST: Record<string, number> = { 'Clara Lindqvist': 0.75, 'Hugo Martin': 0.65 };
+/** Chronic complaints start this much higher on the pain scale, and improve by this share of the usual course. */
+export const CHRONIC_BASELINE_PAIN = 0.8;
+export const CHRONIC_COURSE_FACTOR = 0.45;
+/** Course improvement beyond case mix, by therapist. */
+export const THERAPIST_COURSE_FACTOR: Record<string, number> = { 'Dev Patel': 1.5 };
+export const FEMALE_SHARE = 0.62;
+export const AGE = { mean: 44, sd: 13, min: 18, max: 85 };

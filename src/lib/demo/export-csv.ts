@@ -19,7 +19,10 @@ export const DEMO_HEADER = [
 	'duration_min',
 	'pain_before',
 	'pain_after',
-	...DEMO_MOVEMENTS.flatMap((m) => [romColumn(m, 'before'), romColumn(m, 'after')])
+	...DEMO_MOVEMENTS.flatMap((m) => [romColumn(m, 'before'), romColumn(m, 'after')]),
+	'age',
+	'sex',
+	'weeks_since_onset'
 ];
 
 function field(value: string | number | null): string {
@@ -40,7 +43,10 @@ export function demoCsvLine(s: DemoSession): string {
 		s.durationMin,
 		s.painBefore,
 		s.painAfter,
-		...rom
+		...rom,
+		s.age,
+		s.sex,
+		s.weeksSinceOnset
 	]
 		.map(field)
 		.join(',');

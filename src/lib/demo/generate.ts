@@ -1,6 +1,14 @@
 import { Random } from './random';
 import {
+	AGE,
 	ATTENDANCE,
+	CHRONIC_AFTER_WEEKS,
+	CHRONIC_BASELINE_PAIN,
+	CHRONIC_COURSE_FACTOR,
+	CHRONIC_SHARE,
+	CHRONIC_SHARE_BY_THERAPIST,
+	FEMALE_SHARE,
+	THERAPIST_COURSE_FACTOR,
 	CONDITION_SHARE,
 	COURSE_FACTOR_BY_BAND,
 	COURSE_RELIEF_FACTOR,
@@ -40,6 +48,10 @@ export interface DemoSession {
 	movement: string;
 	romBefore: number | null;
 	romAfter: number | null;
+	/** The client's, at their first visit: the case mix an adjusted comparison of therapists holds equal. */
+	age: number;
+	sex: 'F' | 'M';
+	weeksSinceOnset: number;
 }
 
 export const DEMO_SEED = 20250101;
@@ -73,17 +85,35 @@ function plannedSessions(rng: Random, pattern: AttendancePattern): number {
 	return Math.min(16, 3 + Math.floor(-Math.log(1 - rng.next()) * 5));
 }
 
-function* clientCourse(rng: Random, clientId: string, year: number): Generator<DemoSession> {
+interface ClientDetails {
+	age: number;
+	sex: 'F' | 'M';
+	weeksSinceOnset: number;
+}
+
+function clientDetails(rng: Random, therapist: string): ClientDetails {
+	const chronic = rng.chance(CHRONIC_SHARE_BY_THERAPIST[therapist] ?? CHRONIC_SHARE);
+	return {
+		age: Math.round(clamp(rng.normal(AGE.mean, AGE.sd), AGE.min, AGE.max)),
+		sex: rng.chance(FEMALE_SHARE) ? 'F' : 'M',
+		weeksSinceOnset: chronic ? rng.integer(CHRONIC_AFTER_WEEKS + 1, 156) : rng.integer(1, CHRONIC_AFTER_WEEKS)
+	};
+}
+
+function* clientCourse(rng: Random, detailRng: Random, clientId: string, year: number): Generator<DemoSession> {
 	const [therapist, clinicIndex] = rng.pick(THERAPISTS);
+	const details = clientDetails(detailRng, therapist);
+	const chronic = details.weeksSinceOnset > CHRONIC_AFTER_WEEKS;
 	const condition = rng.weighted(CONDITION_SHARE) as DemoCondition;
 	const technique = rng.weighted(TECHNIQUE_SHARE) as DemoTechnique;
 	const pattern = rng.weighted(
 		Object.fromEntries(Object.entries(ATTENDANCE).map(([k, v]) => [k, v.share])) as Record<AttendancePattern, number>
 	);
 	const { gapDays, band } = ATTENDANCE[pattern];
-	const courseFactor = band ? COURSE_FACTOR_BY_BAND[band] : 0;
+	const courseFactor =
+		(band ? COURSE_FACTOR_BY_BAND[band] : 0) * (chronic ? CHRONIC_COURSE_FACTOR : 1) * (THERAPIST_COURSE_FACTOR[therapist] ?? 1);
 	const movement = MOVEMENT_FOR_CONDITION[condition];
-	const baselinePain = clamp(rng.normal(6.2, 1.3), 2.5, 9.5);
+	const baselinePain = clamp(rng.normal(6.2, 1.3) + (chronic ? CHRONIC_BASELINE_PAIN : 0), 2.5, 9.5);
 	const { mean, sd } = MOVEMENT_BASELINE[movement];
 	const baselineRom = rng.normal(mean, sd);
 	// Goniometer readings stay within the joint's range.
@@ -122,7 +152,8 @@ function* clientCourse(rng: Random, clientId: string, year: number): Generator<D
 			painAfter: rng.chance(PAIN_AFTER_MISSING_CHANCE) ? null : painAfter,
 			movement,
 			romBefore: romMeasured ? romBefore : null,
-			romAfter: romMeasured ? romAfter : null
+			romAfter: romMeasured ? romAfter : null,
+			...details
 		};
 		day += rng.integer(gapDays[0], gapDays[1]);
 	}
@@ -138,7 +169,8 @@ export interface DemoOptions {
 
 /** The demo clinic's sessions, client by client, in date order within each client. Deterministic. */
 export function* generateDemoSessions(options: DemoOptions = {}): Generator<DemoSession> {
-	const rng = new Random(options.seed ?? DEMO_SEED);
+	const seed = options.seed ?? DEMO_SEED;
+	const rng = new Random(seed);
 	const year = options.year ?? DEMO_YEAR;
 	const rows = options.rows ?? Infinity;
 	const clients = options.rows === undefined ? (options.clients ?? DEMO_CLIENTS) : Infinity;
@@ -146,7 +178,7 @@ export function* generateDemoSessions(options: DemoOptions = {}): Generator<Demo
 	let written = 0;
 	for (let c = 1; c <= clients && written < rows; c++) {
 		const clientId = `C${String(c).padStart(idWidth, '0')}`;
-		for (const session of clientCourse(rng, clientId, year)) {
+		for (const session of clientCourse(rng, new Random(seed * 31 + c), clientId, year)) {
 			if (written >= rows) return;
 			written++;
 			yield session;

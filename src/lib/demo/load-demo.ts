@@ -16,7 +16,10 @@ const FIXED: Record<string, Role> = {
 	techniques: { kind: 'technique' },
 	duration_min: { kind: 'duration' },
 	pain_before: { kind: 'measure', measure: 'pain_nprs', timing: 'before' },
-	pain_after: { kind: 'measure', measure: 'pain_nprs', timing: 'after' }
+	pain_after: { kind: 'measure', measure: 'pain_nprs', timing: 'after' },
+	age: { kind: 'extra' },
+	sex: { kind: 'extra' },
+	weeks_since_onset: { kind: 'extra' }
 };
 
 function roleOf(header: string): Role {

@@ -1,0 +1,68 @@
+/**
+ * What the data hold of a client's case mix at their first visit, from the extra columns a file brought:
+ * age, sex, and how long the complaint has lasted (chronicity). Recognised by the column's name; a value is
+ * the one first recorded in the client's course, so nothing after baseline enters an expected outcome.
+ */
+import type { Database } from '../db/database';
+import { headerWords } from '../ingest/header-words';
+
+export type CovariateKind = 'chronicity' | 'age' | 'sex';
+
+/** Their order is the order terms enter a case-mix model after baseline and condition. */
+export const COVARIATE_ORDER: CovariateKind[] = ['chronicity', 'age', 'sex'];
+
+const SPAN = ['duration', 'length', 'weeks', 'months', 'years', 'days', 'since'];
+const COMPLAINT = ['pain', 'backpain', 'complaint', 'symptom', 'symptoms', 'condition', 'problem', 'injury'];
+
+/** The case-mix meaning of an extra column's name, if it has one. */
+export function covariateKind(name: string): CovariateKind | null {
+	const words = headerWords(name);
+	if (words.includes('sex') || words.includes('gender')) return 'sex';
+	if (words.includes('chronicity') || words.includes('chronic') || words.includes('onset')) return 'chronicity';
+	if (words.some((w) => SPAN.includes(w)) && words.some((w) => COMPLAINT.includes(w))) return 'chronicity';
+	if (words.includes('age')) return 'age';
+	return null;
+}
+
+export interface Covariate {
+	/** The extra column's name, as stored. */
+	name: string;
+	kind: CovariateKind;
+	/** Numbers (age, weeks) or categories (sex, "acute"/"chronic"). */
+	numeric: boolean;
+}
+
+/** A client's first recorded value of each case-mix column. */
+export interface CovariateValue {
+	dataset_id: number;
+	client_id: string;
+	name: string;
+	value: string;
+	number: number | null;
+}
+
+/** The case-mix columns among the analysed data's extras, one per kind (the first by name), and each client's values. */
+export async function clientCovariates(db: Database): Promise<{ covariates: Covariate[]; values: CovariateValue[] }> {
+	const names = await db.query<{ name: string; numeric: number; n: number }>(
+		`SELECT e.name, count(TRY_CAST(e.value AS DOUBLE))::INTEGER AS numeric, count(*)::INTEGER AS n
+		 FROM session_extras e JOIN active_sessions s USING (session_id)
+		 WHERE e.value IS NOT NULL GROUP BY e.name ORDER BY e.name`
+	);
+	const covariates: Covariate[] = [];
+	for (const kind of COVARIATE_ORDER) {
+		const found = names.find((n) => covariateKind(n.name) === kind);
+		// Sex is a category even when coded 1/2; the others are numbers when nine values in ten are.
+		if (found) covariates.push({ name: found.name, kind, numeric: kind !== 'sex' && found.numeric >= 0.9 * found.n });
+	}
+	if (covariates.length === 0) return { covariates, values: [] };
+	const values = await db.query<CovariateValue>(
+		`SELECT s.dataset_id, s.client_id, e.name,
+		        first(e.value ORDER BY s.session_date NULLS LAST, s.visit, s.session_id) AS value,
+		        TRY_CAST(first(e.value ORDER BY s.session_date NULLS LAST, s.visit, s.session_id) AS DOUBLE) AS number
+		 FROM session_extras e JOIN active_sessions s USING (session_id)
+		 WHERE e.value IS NOT NULL AND e.name IN (${covariates.map(() => '?').join(', ')})
+		 GROUP BY s.dataset_id, s.client_id, e.name`,
+		covariates.map((c) => c.name)
+	);
+	return { covariates, values };
+}
