@@ -151,6 +151,7 @@ export function computeDashboard(cube: Cube, filters: Filters): DashboardData {
 			immediate: contrastsOf('immediate', immediate, filters.reference, filters.minClients),
 			course: contrastsOf('course', course, filters.reference, filters.minClients)
 		},
+		caseMix: effects?.caseMix ?? null,
 		bands: effects?.bands ?? [],
 		pain: (free.pain ??=
 			effects && pain === code

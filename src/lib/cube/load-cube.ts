@@ -6,6 +6,7 @@
 import type { Database } from '../db/database';
 import type { MeasureInfo } from '../metrics/measure-info';
 import { NOT_RECORDED } from '../metrics/settings';
+import { caseMixColumns, covariateValuesSql, type Covariate } from '../metrics/case-mix-covariates';
 
 export const NO_DATE = -2147483648;
 
@@ -29,6 +30,14 @@ export interface Cube {
 	/** For each measure code, the indexes of its measurements, in session order. */
 	byMeasure: Int32Array[];
 	measures: CubeMeasure[];
+	/** Case-mix columns, with each client's first recorded value by client number (NaN or null when missing). */
+	covariates: ClientCovariate[];
+}
+
+export interface ClientCovariate {
+	covariate: Covariate;
+	numbers: Float64Array | null;
+	texts: (string | null)[] | null;
 }
 
 const DIMENSIONS = ['clinic', 'therapist', 'condition', 'technique'] as const;
@@ -38,18 +47,17 @@ export async function loadCube(db: Database): Promise<Cube> {
 		d === 'technique' ? 'c.main_technique' : `coalesce(s.${d}, '${NOT_RECORDED}')`;
 	// Clients are numbered on their own table (far fewer rows than sessions), then sessions sorted once.
 	await db.exec(
-		`CREATE OR REPLACE TEMP TABLE cube_sessions AS
-		 WITH c AS (
+		`CREATE OR REPLACE TEMP TABLE cube_clients AS
 		   SELECT c.dataset_id, c.client_id, c.main_technique,
 		          (row_number() OVER (ORDER BY c.dataset_id, c.client_id) - 1)::INTEGER AS client
-		   FROM clients c JOIN datasets d ON d.dataset_id = c.dataset_id WHERE d.active
-		 )
+		   FROM clients c JOIN datasets d ON d.dataset_id = c.dataset_id WHERE d.active;
+		 CREATE OR REPLACE TEMP TABLE cube_sessions AS
 		 SELECT s.session_id,
 		        (row_number() OVER (ORDER BY c.client, s.session_date NULLS LAST, s.visit, s.session_id) - 1)::INTEGER AS row,
 		        c.client,
 		        coalesce((s.session_date - DATE '1970-01-01')::INTEGER, ${NO_DATE}) AS date,
 		        ${DIMENSIONS.map((d) => `${column(d)} AS ${d}`).join(', ')}
-		 FROM sessions s JOIN c ON c.dataset_id = s.dataset_id AND c.client_id = s.client_id;
+		 FROM sessions s JOIN cube_clients c ON c.dataset_id = s.dataset_id AND c.client_id = s.client_id;
 		 CREATE OR REPLACE TEMP TABLE cube_names AS
 		 ${DIMENSIONS.map(
 				(d) => `SELECT '${d}' AS dimension, v, (row_number() OVER (ORDER BY v) - 1)::INTEGER AS code FROM (SELECT DISTINCT ${d} AS v FROM cube_sessions)`
@@ -75,7 +83,8 @@ export async function loadCube(db: Database): Promise<Cube> {
 		 JOIN (SELECT measure, (row_number() OVER (ORDER BY measure) - 1) AS code FROM measures) d ON d.measure = m.measure
 		 ORDER BY s.row, d.code`
 	);
-	await db.exec('DROP TABLE cube_sessions; DROP TABLE cube_names;');
+	const covariates = await loadCovariates(db);
+	await db.exec('DROP TABLE cube_sessions; DROP TABLE cube_names; DROP TABLE cube_clients;');
 	const c = sessions.columns;
 	const m = measurements.columns;
 	const codes = m.measure as Int32Array;
@@ -95,6 +104,36 @@ export async function loadCube(db: Database): Promise<Cube> {
 		technique: c.technique as Int32Array,
 		names,
 		measurement: { row: m.row as Int32Array, measure: m.measure as Int32Array, before: m.before as Float64Array, after: m.after as Float64Array },
-		measures
+		measures,
+		covariates
 	};
+}
+
+/** Case-mix values by client number, read as typed columns: a category comes back as codes into its levels. */
+async function loadCovariates(db: Database): Promise<ClientCovariate[]> {
+	const columns = await caseMixColumns(db);
+	if (columns.length === 0) return [];
+	const [{ n }] = await db.query<{ n: number }>('SELECT count(*)::INTEGER AS n FROM cube_clients');
+	const loaded: ClientCovariate[] = [];
+	for (const covariate of columns) {
+		const values = covariateValuesSql([covariate]);
+		const from = `FROM (${values.sql}) v JOIN cube_clients c USING (dataset_id, client_id)`;
+		if (covariate.numeric) {
+			const { columns: got } = await db.queryColumns(`SELECT c.client, coalesce(v.number, 'NaN'::DOUBLE) AS number ${from}`, values.params);
+			const numbers = new Float64Array(n).fill(NaN);
+			const clients = got.client;
+			for (let i = 0; i < clients.length; i++) numbers[clients[i]] = got.number[i];
+			loaded.push({ covariate, numbers, texts: null });
+		} else {
+			const levels = (await db.query<{ value: string }>(`SELECT DISTINCT v.value ${from} ORDER BY v.value`, values.params)).map((r) => r.value);
+			const { columns: got } = await db.queryColumns(
+				`SELECT c.client, (dense_rank() OVER (ORDER BY v.value) - 1)::INTEGER AS code ${from}`,
+				values.params
+			);
+			const texts = new Array<string | null>(n).fill(null);
+			for (let i = 0; i < got.client.length; i++) texts[got.client[i]] = levels[got.code[i]];
+			loaded.push({ covariate, numbers: null, texts });
+		}
+	}
+	return loaded;
 }

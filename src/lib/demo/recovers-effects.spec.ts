@@ -11,6 +11,8 @@ import { frequencyByTechniqueAndCondition } from '../metrics/session-frequency';
 import { COURSE_FACTOR_BY_BAND, PAIN_RELIEF, ROM_GAIN, painRelief } from './effects';
 import { courseEffectByBand } from '../metrics/frequency-bands';
 import { DEFAULT_FILTERS } from '../metrics/filters';
+import { caseMixOf } from '../metrics/case-mix-data';
+import { CHRONIC_SHARE_BY_THERAPIST, THERAPIST_COURSE_FACTOR } from './effects';
 
 let db: Database;
 let pain: WithinSessionRow[];
@@ -83,5 +85,21 @@ describe('the dashboard recovers the demo clinic’s built-in effects', () => {
 		expect(band('2–4').mean).toBeGreaterThan(band('under 2').mean + 0.7);
 		expect(band('2–4').mean).toBeGreaterThan(band('over 4').mean);
 		expect(band('2–4').responderRate).toBeGreaterThan(band('under 2').responderRate!);
+	});
+
+	it('sees through case mix: the chronic-referral therapists are as expected, the better one beyond the funnel', async () => {
+		const result = (await caseMixOf(db, { ...DEFAULT_FILTERS, by: 'therapist' }))!;
+		expect(result.terms.every((t) => t.used)).toBe(true);
+		const chronic = result.coefficients.find((c) => c.name === 'chronicity (weeks_since_onset): chronic (over 12 weeks)')!;
+		expect(chronic.ci.high).toBeLessThan(-0.5);
+		const [better] = Object.keys(THERAPIST_COURSE_FACTOR);
+		const referrals = Object.keys(CHRONIC_SHARE_BY_THERAPIST);
+		const byRawCourse = [...result.providers].sort((a, b) => a.observed - b.observed).map((p) => p.group);
+		expect(byRawCourse.slice(0, 2).sort()).toEqual([...referrals].sort());
+		for (const p of result.providers) {
+			// 99.8% limits: 3.09 standard errors.
+			if (p.group === better) expect(p.z).toBeGreaterThan(3.09);
+			else expect(Math.abs(p.z), p.group).toBeLessThan(1.96);
+		}
 	});
 });

@@ -30,6 +30,29 @@ export interface Covariate {
 	kind: CovariateKind;
 	/** Numbers (age, weeks) or categories (sex, "acute"/"chronic"). */
 	numeric: boolean;
+	/** The unit of a duration, when its name says it ("weeks_since_onset", "backpain_length_years"). */
+	unit?: DurationUnit;
+}
+
+export type DurationUnit = 'days' | 'weeks' | 'months' | 'years';
+
+const WEEKS_PER: Record<DurationUnit, number> = { days: 1 / 7, weeks: 1, months: 52 / 12, years: 52 };
+
+/** The unit a duration column's name gives. */
+export function durationUnit(name: string): DurationUnit | undefined {
+	const words = headerWords(name);
+	return (['days', 'weeks', 'months', 'years'] as const).find((u) => words.includes(u) || words.includes(u.slice(0, -1)));
+}
+
+/**
+ * A complaint's duration as the guideline bands of back pain: acute under 6 weeks, subacute 6 to 12 weeks,
+ * chronic over 12 (van Tulder et al., European guidelines, Eur Spine J 2006;15 Suppl 1:S169–S191). Outcomes
+ * change by band rather than week by week, so a model takes the band, not a straight line in weeks.
+ */
+export function chronicityBand(duration: number, unit: DurationUnit): string | null {
+	if (!(duration === duration)) return null;
+	const weeks = duration * WEEKS_PER[unit];
+	return weeks < 6 ? 'acute (under 6 weeks)' : weeks <= 12 ? 'subacute (6–12 weeks)' : 'chronic (over 12 weeks)';
 }
 
 /** A client's first recorded value of each case-mix column. */
@@ -41,8 +64,8 @@ export interface CovariateValue {
 	number: number | null;
 }
 
-/** The case-mix columns among the analysed data's extras, one per kind (the first by name), and each client's values. */
-export async function clientCovariates(db: Database): Promise<{ covariates: Covariate[]; values: CovariateValue[] }> {
+/** The case-mix columns among the analysed data's extras: one per kind, the first by name. */
+export async function caseMixColumns(db: Database): Promise<Covariate[]> {
 	const names = await db.query<{ name: string; numeric: number; n: number }>(
 		`SELECT e.name, count(TRY_CAST(e.value AS DOUBLE))::INTEGER AS numeric, count(*)::INTEGER AS n
 		 FROM session_extras e JOIN active_sessions s USING (session_id)
@@ -52,17 +75,23 @@ export async function clientCovariates(db: Database): Promise<{ covariates: Cova
 	for (const kind of COVARIATE_ORDER) {
 		const found = names.find((n) => covariateKind(n.name) === kind);
 		// Sex is a category even when coded 1/2; the others are numbers when nine values in ten are.
-		if (found) covariates.push({ name: found.name, kind, numeric: kind !== 'sex' && found.numeric >= 0.9 * found.n });
+		if (!found) continue;
+		const numeric = kind !== 'sex' && found.numeric >= 0.9 * found.n;
+		const unit = kind === 'chronicity' && numeric ? durationUnit(found.name) : undefined;
+		covariates.push({ name: found.name, kind, numeric, ...(unit ? { unit } : {}) });
 	}
-	if (covariates.length === 0) return { covariates, values: [] };
-	const values = await db.query<CovariateValue>(
-		`SELECT s.dataset_id, s.client_id, e.name,
+	return covariates;
+}
+
+/** Each client's first recorded value of each case-mix column: dataset_id, client_id, name, value, number. */
+export function covariateValuesSql(covariates: Covariate[]): { sql: string; params: string[] } {
+	return {
+		sql: `SELECT s.dataset_id, s.client_id, e.name,
 		        first(e.value ORDER BY s.session_date NULLS LAST, s.visit, s.session_id) AS value,
 		        TRY_CAST(first(e.value ORDER BY s.session_date NULLS LAST, s.visit, s.session_id) AS DOUBLE) AS number
 		 FROM session_extras e JOIN active_sessions s USING (session_id)
 		 WHERE e.value IS NOT NULL AND e.name IN (${covariates.map(() => '?').join(', ')})
 		 GROUP BY s.dataset_id, s.client_id, e.name`,
-		covariates.map((c) => c.name)
-	);
-	return { covariates, values };
+		params: covariates.map((c) => c.name)
+	};
 }

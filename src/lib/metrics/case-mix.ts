@@ -9,7 +9,7 @@
 import { CrossProducts, fitLeastSquares, type Coefficient } from '../statistics/least-squares';
 import { critical } from '../statistics/distributions';
 import type { Interval } from '../statistics/summaries';
-import type { Covariate } from './case-mix-covariates';
+import { chronicityBand, type Covariate } from './case-mix-covariates';
 
 /** Clients for the model, column by column: one row per client × provider × condition course. */
 export interface CaseMixData {
@@ -32,8 +32,10 @@ export const CLIENTS_PER_TERM = 10;
 const MOST_MISSING = 0.2;
 
 export interface Term {
-	/** What the term is, in words: "baseline", "condition", "age", "sex (F, M)". */
+	/** What the term is: "baseline", "condition", "chronicity (weeks_since_onset)". */
 	label: string;
+	/** A category's levels, the reference first; empty for a number. */
+	levels: string[];
 	/** Model coefficients it takes. */
 	parameters: number;
 	used: boolean;
@@ -67,6 +69,7 @@ export interface CaseMix {
 
 interface Candidate {
 	label: string;
+	levels: string[];
 	/** Each row's columns and values for this term (empty for the reference level), or null when the row lacks it. */
 	columns: string[];
 	rowTerms: (i: number) => { at: number[]; values: number[] } | null;
@@ -82,7 +85,8 @@ function categorical(label: string, texts: readonly (string | null)[], rows: num
 	const levels = levelsOf(texts, rows);
 	const index = new Map(levels.slice(1).map((l, k) => [l, k]));
 	return {
-		label: levels.length > 1 ? `${label} (${levels.join(', ')}; ${levels[0]} the reference)` : label,
+		label,
+		levels,
 		columns: levels.slice(1).map((l) => `${label}: ${l}`),
 		rowTerms: (i) => {
 			const t = texts[i];
@@ -94,7 +98,7 @@ function categorical(label: string, texts: readonly (string | null)[], rows: num
 }
 
 function numeric(label: string, numbers: Float64Array): Candidate {
-	return { label, columns: [label], rowTerms: (i) => (numbers[i] === numbers[i] ? { at: [0], values: [numbers[i]] } : null) };
+	return { label, levels: [], columns: [label], rowTerms: (i) => (numbers[i] === numbers[i] ? { at: [0], values: [numbers[i]] } : null) };
 }
 
 export function caseMix(data: CaseMixData, minClients: number, level = 0.95): CaseMix | null {
@@ -103,8 +107,10 @@ export function caseMix(data: CaseMixData, minClients: number, level = 0.95): Ca
 	const conditionTexts = Array.from(data.condition.subarray(0, rows), (c) => data.conditionNames[c]);
 	const candidates: Candidate[] = [numeric('baseline', data.baseline), categorical('condition', conditionTexts, rows)];
 	for (const c of data.covariates) {
-		const label = `${c.covariate.kind} (${c.covariate.name})`;
-		candidates.push(c.numbers ? numeric(label, c.numbers) : categorical(label, c.texts!, rows));
+		const { kind, name, unit } = c.covariate;
+		const label = `${kind} (${name})`;
+		if (c.numbers && unit) candidates.push(categorical(label, Array.from(c.numbers, (v) => chronicityBand(v, unit)), rows));
+		else candidates.push(c.numbers ? numeric(label, c.numbers) : categorical(label, c.texts!, rows));
 	}
 	// Terms enter in order while every one keeps its ten clients: baseline, condition, chronicity, age, sex.
 	const terms: Term[] = [];
@@ -116,7 +122,7 @@ export function caseMix(data: CaseMixData, minClients: number, level = 0.95): Ca
 		const present = new Uint8Array(rows);
 		let n = 0;
 		for (let i = 0; i < rows; i++) if (complete[i] && candidate.rowTerms(i) !== null) (present[i] = 1), n++;
-		const term: Term = { label: candidate.label, parameters: candidate.columns.length, used: false, reason: null };
+		const term: Term = { label: candidate.label, levels: candidate.levels, parameters: candidate.columns.length, used: false, reason: null };
 		terms.push(term);
 		if (candidate.columns.length === 0) term.reason = 'one value only';
 		else if (n < kept * (1 - MOST_MISSING)) term.reason = `missing for ${kept - n} of ${kept} clients`;

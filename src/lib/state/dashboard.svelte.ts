@@ -41,6 +41,7 @@ export class Dashboard {
 	course = $state.raw<EffectSummary[]>([]);
 	bands = $state.raw<EffectSummary[]>([]);
 	contrasts = $state.raw<DashboardData['contrasts'] | null>(null);
+	caseMix = $state.raw<DashboardData['caseMix']>(null);
 	retention = $state.raw<RetentionRow[]>([]);
 	/** Milliseconds the last redraw's queries took. */
 	lastRefreshMs = $state(0);
