@@ -16,6 +16,7 @@ import { clientAttendance, clientVisits, frequencyRows, retentionRows, type Atte
 import { withinSessionChart } from './within-session';
 import { quantileOf } from './quantiles';
 import { contrastsOf } from '../metrics/contrasts';
+import { unknownMeasure } from '../metrics/measure-info';
 
 export { quantile, quantileOf } from './quantiles';
 
@@ -129,7 +130,7 @@ export function computeDashboard(cube: Cube, filters: Filters): DashboardData {
 	const { units, mask, frequency, retention, rom, clients, sessions } = free;
 	const code = cube.measures.findIndex((m) => m.measure === filters.measure);
 	const measure: CubeMeasure =
-		cube.measures[code] ?? { measure: filters.measure, label: filters.measure, unit: '', direction: 'higher', kind: 'other', mcidPoints: null, mcidPercent: null, mcidSource: '' };
+		cube.measures[code] ?? { ...unknownMeasure(filters.measure), kind: 'other' };
 	const effects = code >= 0 ? measureEffects(cube, free, filters, code, measure) : null;
 	const headline: Headline = {
 		clients,

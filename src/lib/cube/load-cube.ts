@@ -4,7 +4,7 @@
  * by client, then date (undated last), then visit: the order the SQL metrics use for first and latest.
  */
 import type { Database } from '../db/database';
-import type { MeasureInfo } from '../metrics/measure-info';
+import { MEASURE_INFO_COLUMNS, type MeasureInfo } from '../metrics/measure-info';
 import { NOT_RECORDED } from '../metrics/settings';
 import { caseMixColumns, covariateValuesSql, type Covariate } from '../metrics/case-mix-covariates';
 
@@ -73,8 +73,7 @@ export async function loadCube(db: Database): Promise<Cube> {
 		 FROM cube_sessions s ${DIMENSIONS.map(join).join(' ')} ORDER BY s.row`
 	);
 	const measures = await db.query<CubeMeasure>(
-		`SELECT measure, label, unit, direction, kind, mcid_points AS "mcidPoints", mcid_percent AS "mcidPercent",
-		        coalesce(mcid_source, '') AS "mcidSource" FROM measures ORDER BY measure`
+		`SELECT ${MEASURE_INFO_COLUMNS}, kind FROM measures ORDER BY measure`
 	);
 	const measurements = await db.queryColumns(
 		`SELECT s.row, (d.code)::INTEGER AS measure,

@@ -6,6 +6,9 @@ export interface MeasureInfo {
 	label: string;
 	unit: string;
 	direction: Direction;
+	/** The scale's ends, when declared (pain 0–10). */
+	scaleMin: number | null;
+	scaleMax: number | null;
 	mcidPoints: number | null;
 	mcidPercent: number | null;
 	mcidSource: string;
@@ -21,13 +24,25 @@ export function thresholdText(m: MeasureInfo, points: number | null, percent: nu
 }
 
 
-/** A measure's label, unit, direction and default meaningful change. */
+/** The columns of `measures` that make a MeasureInfo, for a SELECT. */
+export const MEASURE_INFO_COLUMNS = `measure, label, unit, direction, scale_min AS "scaleMin", scale_max AS "scaleMax",
+	mcid_points AS "mcidPoints", mcid_percent AS "mcidPercent", coalesce(mcid_source, '') AS "mcidSource"`;
+
+/** What is known of a measure nothing declared. */
+export const unknownMeasure = (measure: string): MeasureInfo => ({
+	measure,
+	label: measure,
+	unit: '',
+	direction: 'higher',
+	scaleMin: null,
+	scaleMax: null,
+	mcidPoints: null,
+	mcidPercent: null,
+	mcidSource: ''
+});
+
+/** A measure's label, unit, direction, scale and default meaningful change. */
 export async function measureInfo(db: Database, measure: string): Promise<MeasureInfo> {
-	const [row] = await db.query<MeasureInfo>(
-		`SELECT measure, label, unit, direction, mcid_points AS "mcidPoints", mcid_percent AS "mcidPercent",
-		        coalesce(mcid_source, '') AS "mcidSource"
-		 FROM measures WHERE measure = ?`,
-		[measure]
-	);
-	return row ?? { measure, label: measure, unit: '', direction: 'higher', mcidPoints: null, mcidPercent: null, mcidSource: '' };
+	const [row] = await db.query<MeasureInfo>(`SELECT ${MEASURE_INFO_COLUMNS} FROM measures WHERE measure = ?`, [measure]);
+	return row ?? unknownMeasure(measure);
 }

@@ -8,6 +8,8 @@ const pain: MeasureInfo = {
 	label: 'Pain (NPRS)',
 	unit: 'points',
 	direction: 'lower',
+	scaleMin: 0,
+	scaleMax: 10,
 	mcidPoints: 2,
 	mcidPercent: 0.3,
 	mcidSource: 'Farrar et al. 2001'

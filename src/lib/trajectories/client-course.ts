@@ -1,6 +1,6 @@
 import type { Database } from '../db/database';
 import { NOT_RECORDED } from '../metrics/settings';
-import type { MeasureInfo } from '../metrics/measure-info';
+import { MEASURE_INFO_COLUMNS, type MeasureInfo } from '../metrics/measure-info';
 
 export interface Reading {
 	before: number | null;
@@ -144,8 +144,7 @@ export async function courseMeasures(db: Database, courses: readonly ClientCours
 	const measures = measuresIn(courses);
 	if (measures.length === 0) return [];
 	return db.query<MeasureInfo>(
-		`SELECT measure, label, unit, direction, mcid_points AS "mcidPoints", mcid_percent AS "mcidPercent",
-		        coalesce(mcid_source, '') AS "mcidSource"
+		`SELECT ${MEASURE_INFO_COLUMNS}
 		 FROM measures WHERE measure IN (${placeholders(measures.length)})
 		 ORDER BY list_position(['pain', 'rom', 'function', 'other'], kind), label`,
 		measures
