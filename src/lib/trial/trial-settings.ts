@@ -18,7 +18,7 @@ export const DEFAULT_TRIAL_SETTINGS: TrialSettings = { followUp: null, populatio
 
 export const POPULATION_WORDS: Record<Population, string> = {
 	complete: 'complete cases: clients with a value at baseline and at the follow-up',
-	bocf: 'everyone with a baseline value, a missing follow-up taken as no change (baseline observation carried forward)'
+	bocf: 'everyone with a baseline value: a missing follow-up taken as no change from baseline for means and models (baseline observation carried forward), and as not reaching the value for shares'
 };
 
 export function trialSettingsFromSearch(search: URLSearchParams): TrialSettings {
