@@ -25,7 +25,10 @@ const input: MethodsInput = {
 	firstDate: '2026-01-05',
 	lastDate: '2026-10-30',
 	today: '2026-11-27',
-	software: 'Massage outcomes 0.1.0, DuckDB-wasm 1.32.0'
+	software: 'Massage outcomes 0.1.0, DuckDB-wasm 1.32.0',
+	contrasts: null,
+	caseMix: null,
+	trial: null
 };
 const text = (i: MethodsInput) => methodsSections(i).map((s) => `${s.heading}\n${s.paragraphs.join('\n')}`).join('\n');
 
@@ -68,5 +71,65 @@ describe('the methods section', () => {
 		const t = text({ ...input, datasets: [demo], firstDate: null, lastDate: null });
 		expect(t).toContain('Source: Demo clinic (generated demo data, not real clients): 120 sessions of 30 clients, imported 2026-11-02.');
 		expect(t).toContain('120 sessions of 30 clients, without session dates.');
+	});
+
+	it('states the reference group, the intervals and the adjusted model of the comparisons', () => {
+		const group = (name: string) => ({ group: name, clients: 20, mean: 1, sd: 1, ci: null, responders: 5, responderRate: 0.25, hidden: false });
+		const slope = { name: 'baseline', estimate: 0.42, se: 0.1, ci: { low: 0.2, high: 0.6 } };
+		const model = { reference: 'Sham', n: 80, referenceN: 20, slope, strata: ['Neck pain', 'Sciatica'], differences: [], aliased: ['TrP'], df: 74, residualSd: 1.1, rSquared: 0.31 };
+		const contrasts = { effect: 'course' as const, groups: [group('Sham'), group('PNF')], reference: group('Sham'), chosen: false, rows: [], hidden: 0, model, conditions: ['Neck pain', 'Sciatica'] };
+		const t = text({ ...input, contrasts });
+		expect(t).toContain('compared with a reference group: Sham, by default (a group labelled as a control');
+		expect(t).toContain('Welch’s unequal-variance 95% interval; Hedges’ g');
+		expect(t).toContain('Newcombe’s hybrid score interval (Stat Med 1998;17:873–890, method 10)');
+		expect(t).toContain('their main technique (the technique in most of a client’s sessions) and their condition, by ordinary least squares');
+		expect(t).toContain('Course model: 80 clients, slope 0.42, R² 0.31. Not estimable (all their clients have conditions no other group has): TrP.');
+		expect(text({ ...input, contrasts: { ...contrasts, chosen: true } })).toContain('Sham, chosen by the user.');
+	});
+
+	it('states the case-mix model: its terms, those left out and why, and the funnel limits', () => {
+		const caseMix = {
+			terms: [
+				{ label: 'baseline', levels: [], parameters: 1, used: true, reason: null },
+				{ label: 'condition', levels: ['Neck pain', 'Sciatica'], parameters: 1, used: true, reason: null },
+				{ label: 'age (age)', levels: [], parameters: 1, used: false, reason: 'missing for 30 of 90 clients' }
+			],
+			coefficients: [],
+			n: 90,
+			excluded: 0,
+			rSquared: 0.25,
+			residualSd: 1.3,
+			providers: []
+		};
+		const t = text({ ...input, filters: { ...DEFAULT_FILTERS, by: 'clinic' }, caseMix });
+		expect(t).toContain('Each clinic is compared with what its case mix predicts, as FOTO reports providers: a linear model of course change on baseline and condition, fitted by least squares over 90 clients');
+		expect(t).toContain('Left out: age (age) (missing for 30 of 90 clients).');
+		expect(t).toContain('limits at ±1.96 and ±3.09 residual SDs ÷ √n (95% and 99.8%; Spiegelhalter');
+	});
+
+	it('states the trial view’s timepoints, analysis population and handling of missing follow-up', () => {
+		const trial = {
+			measure: pain,
+			timepoints: [1, 2, 3],
+			moreTimepoints: 0,
+			baseline: 1,
+			followUps: [2, 3],
+			followUp: 3,
+			population: 'bocf' as const,
+			reach: 1,
+			arms: ['A', 'B'],
+			hiddenArms: [],
+			reference: 'B',
+			chosenReference: false,
+			describe: [],
+			flow: [],
+			change: [],
+			contrasts: []
+		};
+		const t = text({ ...input, trial });
+		expect(t).toContain('visit 1 is the baseline; follow-ups 2 and 3.');
+		expect(t).toContain('Analysis population: everyone with a baseline value: a missing follow-up taken as no change from baseline for means and models');
+		expect(t).toContain('against B: the difference in means (arm − reference, in points) with Welch’s interval');
+		expect(t).toContain('Shares at or below 1 points, with Wilson’s interval');
 	});
 });
