@@ -57,6 +57,25 @@ test('the research workspace with a query answered, and the report', async ({ pa
 	await checkAccessibility(page, 'report');
 });
 
+test('the comparisons: contrasts and the funnel plot, with their tables open; the trial view of a trial', async ({ page }) => {
+	test.setTimeout(120_000);
+	await openApp(page, '/?by=therapist');
+	for (const chart of ['course-contrasts', 'case-mix']) {
+		const card = page.locator(`[data-chart="${chart}"]`);
+		await card.getByText('Table of the numbers behind this chart').click();
+		await expect(card.getByRole('table').first()).toBeVisible();
+	}
+	await checkAccessibility(page, 'comparisons');
+	await openApp(page);
+	await page.locator('input[type=file]').setInputFiles(fixture('Ashar2022_outcomes_demographics.csv'));
+	await page.getByRole('button', { name: /^Import/ }).click();
+	await expect(page.getByRole('button', { name: /^Import/ })).toHaveCount(0, { timeout: 60_000 });
+	await page.getByRole('navigation', { name: 'Views' }).getByRole('link', { name: 'Trial view' }).click();
+	await expect(page.locator('[data-chart="trial-contrasts"] svg').first()).toBeVisible({ timeout: 30_000 });
+	await page.locator('[data-chart="trial-means"]').getByText('Table of the numbers behind this chart').click();
+	await checkAccessibility(page, 'trial view');
+});
+
 /** Presses Tab (or Shift+Tab) until `target` has the focus, as a keyboard user moves through the page. */
 async function tabTo(page: Page, target: Locator, { most = 120, back = false } = {}) {
 	for (let i = 0; i < most; i++) {

@@ -15,7 +15,8 @@ export class Trial {
 
 	constructor(private readonly openDatabase: () => Promise<Database>) {}
 
-	async show(filters: Filters, settings: TrialSettings): Promise<void> {
+	/** `usualReference`: the dashboard's default reference group, used when the filters choose none. */
+	async show(filters: Filters, settings: TrialSettings, usualReference: string | null = null): Promise<void> {
 		const generation = ++this.generation;
 		this.loading = true;
 		try {
@@ -31,6 +32,7 @@ export class Trial {
 				reach,
 				followUp: settings.followUp,
 				reference: filters.reference,
+				usualReference,
 				minClients: filters.minClients
 			});
 			this.error = null;

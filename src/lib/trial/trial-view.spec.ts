@@ -25,12 +25,15 @@ beforeAll(async () => {
 	});
 }, 60_000);
 
-async function view(population: Population, options: { reach?: number | null; reference?: string | null; techniques?: string[] } = {}): Promise<TrialView> {
+async function view(
+	population: Population,
+	options: { reach?: number | null; reference?: string | null; usualReference?: string | null; techniques?: string[] } = {}
+): Promise<TrialView> {
 	const filters = { ...DEFAULT_FILTERS, reference: options.reference ?? null, techniques: options.techniques ?? [] };
 	const measure = await measureInfo(db, filters.measure);
 	const reach = options.reach === undefined ? 1 : options.reach;
 	const data = await trialData(db, filters, { population, reach, lowerIsBetter: true });
-	return trialView({ data, measure, population, reach, followUp: null, reference: filters.reference, minClients: 5 });
+	return trialView({ data, measure, population, reach, followUp: null, reference: filters.reference, usualReference: options.usualReference, minClients: 5 });
 }
 
 describe('the trial view of the back-pain trial', () => {
@@ -124,5 +127,13 @@ describe('the trial view of the back-pain trial', () => {
 		expect(prt.adjusted!.estimate).toBeCloseTo(-1.732135 - 0.488011, 5);
 		expect(prt.share).toBeNull();
 		expect(v.describe.every((r) => r.share === null)).toBe(true);
+	});
+
+	it('compares with the dashboard’s default reference when none is chosen, never with an arm nobody was followed in', async () => {
+		expect((await view('complete', { usualReference: ARMS[3] })).reference).toBe(ARMS[3]);
+		// The healthy controls have the most baselines (54) but no follow-up.
+		const v = await view('complete', { usualReference: 'Not recorded' });
+		expect(v.reference).toBe(ARMS[2]);
+		expect(v.contrasts[0].rows.map((r) => r.arm)).toEqual([ARMS[1], ARMS[3]]);
 	});
 });

@@ -126,19 +126,24 @@ export interface TrialViewInput {
 	reach: number | null;
 	followUp: number | null;
 	reference: string | null;
+	/** The dashboard's default reference, used when none is chosen, so both views compare with the same group. */
+	usualReference?: string | null;
 	minClients: number;
 }
 
-export function trialView({ data, measure, population, reach, followUp, reference, minClients }: TrialViewInput): TrialView {
+export function trialView({ data, measure, population, reach, followUp, reference, usualReference = null, minClients }: TrialViewInput): TrialView {
 	const [baseline = null, ...followUps] = data.timepoints;
 	const chosenFollowUp = followUp !== null && followUps.includes(followUp) ? followUp : (followUps.at(-1) ?? null);
 	const atBaseline = (arm: string) => data.summaries.find((s) => s.arm === arm && s.visit === baseline)?.n ?? 0;
 	const arms = data.arms.map((a) => a.arm).filter((arm) => data.summaries.some((s) => s.arm === arm));
 	const hiddenArms = arms.filter((arm) => atBaseline(arm) < minClients);
 	const shown = arms.filter((arm) => !hiddenArms.includes(arm));
-	const candidates = arms.map((arm) => ({ group: arm, clients: atBaseline(arm), mean: 0, sd: null, ci: null, responders: null, responderRate: null, hidden: hiddenArms.includes(arm) }));
+	// Else the largest arm at the follow-up: an arm nobody was followed in cannot be compared with.
+	const atFollowUp = (arm: string) => data.summaries.find((s) => s.arm === arm && s.visit === chosenFollowUp)?.n ?? 0;
+	const candidates = arms.map((arm) => ({ group: arm, clients: atFollowUp(arm), mean: 0, sd: null, ci: null, responders: null, responderRate: null, hidden: hiddenArms.includes(arm) || atFollowUp(arm) === 0 }));
 	const picked = reference !== null && shown.includes(reference) ? reference : null;
-	const ref = picked ?? defaultReference(candidates);
+	const usual = usualReference !== null && shown.includes(usualReference) && atFollowUp(usualReference) > 0 ? usualReference : null;
+	const ref = picked ?? usual ?? defaultReference(candidates) ?? shown[0] ?? null;
 
 	const describe: TimepointRow[] = data.summaries
 		.filter((s) => shown.includes(s.arm))
