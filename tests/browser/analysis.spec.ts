@@ -62,12 +62,12 @@ test('each chart downloads as SVG, PNG and a CSV of its table', async ({ page })
 	expect(csv.file).toBe('immediate.csv');
 	const lines = csv.text.split('\r\n');
 	expect(lines[0]).toBe(
-		'Main technique,Condition,Clients,Sessions,Mean (points),95% CI,Median,IQR,SRM,Cohen’s d vs the rest of the condition,Note'
+		'Main technique,Condition,Clients,Sessions,Mean (points),95% CI,Median,IQR,SRM,Note'
 	);
 	// A group under 5 clients leaves the browser with its labels only: its count would identify people.
 	const small = lines.filter((line) => line.endsWith('suppressed: fewer than 5 clients'));
 	expect(small.length).toBeGreaterThan(0);
-	for (const line of small) expect(line).toMatch(/^[^,]+,[^,]+,,,,,,,,,suppressed: fewer than 5 clients$/);
+	for (const line of small) expect(line).toMatch(/^[^,]+,[^,]+,,,,,,,,suppressed: fewer than 5 clients$/);
 	expect(lines.length - 1 - small.length).toBeGreaterThan(0);
 
 	// Every chart has its CSV.

@@ -1,6 +1,6 @@
 /**
- * Summaries of one group's client-level values: the interval of a mean, the standardised response mean,
- * Cohen's d and the words for effect sizes. Pure functions, checked by hand in the spec.
+ * Summaries of one group's client-level values: the interval of a mean, the standardised response mean, and
+ * the words for effect sizes. Pure functions, checked by hand in the spec.
  */
 import { critical } from './distributions';
 
@@ -19,13 +19,6 @@ export function meanInterval(mean: number, sd: number, n: number, level = 0.95):
 /** Standardised response mean: mean change / SD of change. */
 export function standardisedResponseMean(mean: number, sd: number): number | null {
 	return sd > 0 ? mean / sd : null;
-}
-
-/** Cohen's d between two groups, with the pooled SD. */
-export function cohensD(a: { mean: number; sd: number; n: number }, b: { mean: number; sd: number; n: number }): number | null {
-	if (a.n < 2 || b.n < 2) return null;
-	const pooled = Math.sqrt(((a.n - 1) * a.sd ** 2 + (b.n - 1) * b.sd ** 2) / (a.n + b.n - 2));
-	return pooled > 0 ? (a.mean - b.mean) / pooled : null;
 }
 
 /** Cohen's conventions: 0.2 small, 0.5 medium, 0.8 large. */
