@@ -25,6 +25,8 @@ describe('Table 1 as a table and a CSV', () => {
 		]);
 		expect(table.rows.map((r) => columns[0].value(r))).toEqual(['Clients, n', 'smoker, n (%)', '\u2003=HYPERLINK("x")', '\u2003missing']);
 		expect(columns[2].value(table.rows[0])).toBe('1,040');
+		// A therapist called "Characteristic" would key two columns alike.
+		expect(tableOneColumns({ ...table, groups: ['Characteristic', 'Usual care'] })[0].label).toBe('Characteristic (row)');
 	});
 
 	it('holds the same cells in the CSV, data text neutralised for spreadsheets, and no note when no group is withheld', () => {
@@ -36,7 +38,7 @@ describe('Table 1 as a table and a CSV', () => {
 	it('says in its caption how a column is summarised, and that there are no tests', () => {
 		const caption = tableOneCaption('main technique');
 		expect(caption).toContain('by main technique');
-		expect(caption).toContain('at least 9 in 10 of its values are numbers and it has more than 10 distinct values');
+		expect(caption).toContain('over all the analysed clients, at least 9 in 10 of its values are numbers and it has more than 10 distinct values');
 		expect(caption).toContain('median (IQR) when skewed (|skewness| ≥ 1)');
 		expect(caption).toContain('No significance tests');
 	});

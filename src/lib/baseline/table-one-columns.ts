@@ -22,8 +22,10 @@ function label(row: TableOneRow, indent: boolean): string {
 }
 
 function columns(table: TableOne, forCsv: boolean): Column<TableOneRow>[] {
+	// Column labels key the page's columns: a group cannot share the first one's.
+	const first = table.groups.includes(CHARACTERISTIC) ? `${CHARACTERISTIC} (row)` : CHARACTERISTIC;
 	return [
-		{ label: CHARACTERISTIC, value: (r) => label(r, !forCsv) },
+		{ label: first, value: (r) => label(r, !forCsv) },
 		...table.groups.map((group, i) => ({
 			label: group,
 			value: (r: TableOneRow) => (forCsv && table.hiddenGroups.includes(group) ? null : r.cells[i]),
@@ -45,10 +47,10 @@ export function tableOneCsv(table: TableOne): TableData {
 /** The table's caption: what a cell is, and the rule that makes a column numbers or categories. */
 export function tableOneCaption(groupWord: string): string {
 	return (
-		`Baseline characteristics by ${groupWord}: each client’s first recorded value. Baseline measures as mean (SD). ` +
-		`An extra column is numbers when at least 9 in 10 of its values are numbers and it has more than ` +
-		`${MORE_DISTINCT_THAN} distinct values: mean (SD), or median (IQR) when skewed (|skewness| ≥ ${SKEWED_FROM}); ` +
-		`otherwise its values are categories (codes such as 1/2 included): count (%) of the clients with a value. ` +
-		`No significance tests (CONSORT 2010).`
+		`Baseline characteristics by ${groupWord}: each client’s first recorded value; measures as mean (SD). ` +
+		`An extra column is numeric when, over all the analysed clients, at least 9 in 10 of its values are numbers ` +
+		`and it has more than ${MORE_DISTINCT_THAN} distinct values: mean (SD), or median (IQR) when skewed ` +
+		`(|skewness| ≥ ${SKEWED_FROM}); otherwise its values are categories (codes such as 1/2 included): ` +
+		`count (%) of the clients with a value. No significance tests (CONSORT 2010).`
 	);
 }
