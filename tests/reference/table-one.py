@@ -1,5 +1,6 @@
 # Reference values for src/lib/baseline/table-one.spec.ts and trial-table-one.spec.ts (Table 1), worked out
-# from the raw text without the app: each client's baseline is the value at their first visit that has one;
+# from the raw text without the app: each client's baseline of an extra column is the value at their first
+# visit (a measure's: at their first visit that has one);
 # numbers as mean (sample SD) or median (numpy's linear quartiles), counts (%) of clients with a value, and the
 # pooled sample skewness (scipy, bias=False: the adjusted Fisher–Pearson G1, as DuckDB's skewness()).
 # Run: python3 tests/reference/table-one.py   (numpy 2, scipy 1)
@@ -22,13 +23,22 @@ def number(v):
         return None
 
 
-def baselines(rows, client, visit, group, column):
-    """{group: {client: first recorded value}} over rows ordered by visit."""
+def baselines(rows, client, visit, group, column, first_with_value=False):
+    """{group: {client: value at their first visit}} over rows ordered by visit; a measure takes its first
+    visit with a value (first_with_value)."""
     out = {}
+    seen = set()
     for r in sorted(rows, key=lambda r: int(r[visit])):
         out.setdefault(group(r), {})
+        if first_with_value:
+            if present(r[column]):
+                out[group(r)].setdefault(r[client], r[column].strip())
+            continue
+        if (group(r), r[client]) in seen:
+            continue
+        seen.add((group(r), r[client]))
         if present(r[column]):
-            out[group(r)].setdefault(r[client], r[column].strip())
+            out[group(r)][r[client]] = r[column].strip()
     return out
 
 
@@ -39,10 +49,10 @@ def clients(rows, client, group):
     return {g: len(c) for g, c in out.items()}
 
 
-def describe_numeric(rows, client, visit, group, column, groups):
-    b = baselines(rows, client, visit, group, column)
+def describe_numeric(rows, client, visit, group, column, groups, measure=False):
+    b = baselines(rows, client, visit, group, column, measure)
     # The kind and shape of a column: over every client of the file, whatever their group.
-    everyone = [v for values in baselines(rows, client, visit, lambda r: 'all', column).values() for v in values.values()]
+    everyone = [v for values in baselines(rows, client, visit, lambda r: 'all', column, measure).values() for v in values.values()]
     pooled = [x for x in map(number, everyone) if x is not None]
     print(f'  {column}: {len(pooled)} numbers of {len(everyone)} values, {len(set(pooled))} distinct, skewness {stats.skew(pooled, bias=False):.6f}')
     for g in groups:
@@ -66,7 +76,8 @@ spec = open('src/lib/baseline/table-one.spec.ts').read()
 rows = list(csv.DictReader(io.StringIO(re.search(r'const CSV = `(.*?)`', spec, re.S).group(1))))
 arms = ['Sham', 'Swedish']
 print('table-one.spec.ts')
-for column in ['pain', 'age', 'prior_visits']:
+describe_numeric(rows, 'client', 'visit', lambda r: r['technique'], 'pain', arms, measure=True)
+for column in ['age', 'prior_visits']:
     describe_numeric(rows, 'client', 'visit', lambda r: r['technique'], column, arms)
 for column in ['sex', 'smoker']:
     describe_levels(rows, 'client', 'visit', lambda r: r['technique'], column, arms)
@@ -77,6 +88,6 @@ arm = lambda r: r['group'] if present(r['group']) else 'none'
 groups = ['1', '2', '3', 'none']
 print('trial-table-one.spec.ts')
 print('  clients', clients(rows, 'id', arm))
-for column in ['pain_avg', 'age']:
-    describe_numeric(rows, 'id', 'time', arm, column, groups)
+describe_numeric(rows, 'id', 'time', arm, 'pain_avg', groups, measure=True)
+describe_numeric(rows, 'id', 'time', arm, 'age', groups)
 describe_levels(rows, 'id', 'time', arm, 'gender', groups)

@@ -1,8 +1,9 @@
 /**
  * Table 1's figures as SQL over the sessions the filters keep. The unit is a client in a group
- * (dataset, client, group), as in the effects. A unit's baseline value of an extra column, or of a
- * measure (its value before the session), is the one at the unit's first session that has it, by date
- * (undated last), then visit, then session, as the case-mix covariates read it. Figures are worked out
+ * (dataset, client, group), as in the effects. A unit's baseline value of an extra column is the one at its
+ * first session, by date (undated last), then visit, then session, as the case-mix covariates read it: a value
+ * first written later (a satisfaction score after treatment) is not a baseline. A measure's baseline is its
+ * first before-session value, as the course effect's. Figures are worked out
  * for the groups shown only, so a group under the minimum size leaves no level or count in the table;
  * only how a column is summarised is decided over all the analysed data (extraShapesSql).
  * Extra names and group names are values: bound, never pasted.
@@ -53,11 +54,15 @@ function extraBaselinesSql(filters: Filters): Query {
 	const kept = keptSql(filters);
 	return {
 		sql: `${kept.sql},
+			first_sessions AS (
+				SELECT k.dataset_id, k.client_id, k.grp, first(k.session_id ${FIRST}) AS session_id
+				FROM kept k WHERE k.grp IN (SELECT grp FROM shown)
+				GROUP BY k.dataset_id, k.client_id, k.grp
+			),
 			first_values AS (
-				SELECT k.dataset_id, k.client_id, k.grp, e.name, first(trim(e.value) ${FIRST}) AS value
-				FROM kept k JOIN session_extras e ON e.session_id = k.session_id
-				WHERE k.grp IN (SELECT grp FROM shown) AND trim(e.value) <> ''
-				GROUP BY k.dataset_id, k.client_id, k.grp, e.name
+				SELECT f.dataset_id, f.client_id, f.grp, e.name, trim(e.value) AS value
+				FROM first_sessions f JOIN session_extras e ON e.session_id = f.session_id
+				WHERE trim(e.value) <> ''
 			),
 			${NUMBERS}`,
 		params: kept.params
@@ -70,11 +75,14 @@ function extraBaselinesSql(filters: Filters): Query {
  */
 export function extraShapesSql(): Query {
 	return {
-		sql: `WITH first_values AS (
-				SELECT k.dataset_id, k.client_id, e.name, first(trim(e.value) ${FIRST}) AS value
-				FROM active_sessions k JOIN session_extras e ON e.session_id = k.session_id
+		sql: `WITH first_sessions AS (
+				SELECT k.dataset_id, k.client_id, first(k.session_id ${FIRST}) AS session_id
+				FROM active_sessions k GROUP BY k.dataset_id, k.client_id
+			),
+			first_values AS (
+				SELECT e.name, trim(e.value) AS value
+				FROM first_sessions f JOIN session_extras e ON e.session_id = f.session_id
 				WHERE trim(e.value) <> ''
-				GROUP BY k.dataset_id, k.client_id, e.name
 			),
 			${NUMBERS}
 			SELECT name, count(*)::INTEGER AS "values", count(number)::INTEGER AS numbers,

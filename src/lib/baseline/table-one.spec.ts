@@ -10,8 +10,9 @@ import { tableOneCsv } from './table-one-columns';
 // How a column is summarised is decided over all 14 clients, PNF's included: age is 12 distinct numbers and one
 // "unknown" (12 of 13 values, over 9 in 10), symmetric; prior_visits 13 distinct, skewed; sex coded 1/2/3;
 // smoker text, B3 without a value.
-// Baselines are read at the first visit that has a value: A1 is 30 (31 at visit 2), A2 "never" (blank at
-// visit 1), B1 "current" (its visit 2 comes first in the file), B6's pain 5 (blank at visit 1).
+// An extra's baseline is its value at the first visit: A1 is 30 (31 at visit 2), A2 has no smoker baseline
+// (blank at visit 1, "never" only later), B1 "current" (its visit 2 comes first in the file). A measure's is its
+// first value before a session: B6's pain 5 (blank at visit 1).
 // Reference figures: tests/reference/table-one.py (numpy, scipy).
 const CSV = `client,visit,technique,pain,age,prior_visits,sex,smoker
 A1,1,Swedish,6,30,0,1,never
@@ -82,13 +83,13 @@ describe('Table 1: baseline characteristics by arm', () => {
 			['categorical', 'sex, n (%)', '', '', ''],
 			['level', '2', W, '3 (50%)', '4 (67%)'],
 			['level', '1', W, '3 (50%)', '2 (33%)'],
-			// never 6, current 3, former 2 over the arms shown. Sham: 5 with a value (B3 none): 2/5, 2/5, 1/5.
-			// Swedish: 4/6 = 67%, 1/6 = 17%, 1/6.
+			// never 5, current 3, former 2 over the arms shown. Sham: 5 with a value (B3 none): 2/5, 2/5, 1/5.
+			// Swedish: 5 with a value at visit 1 (A2 none): 3/5 = 60%, 1/5 = 20%, 1/5.
 			['categorical', 'smoker, n (%)', '', '', ''],
-			['level', 'never', W, '2 (40%)', '4 (67%)'],
-			['level', 'current', W, '2 (40%)', '1 (17%)'],
-			['level', 'former', W, '1 (20%)', '1 (17%)'],
-			['missing', 'missing', W, '1', '0']
+			['level', 'never', W, '2 (40%)', '3 (60%)'],
+			['level', 'current', W, '2 (40%)', '1 (20%)'],
+			['level', 'former', W, '1 (20%)', '1 (20%)'],
+			['missing', 'missing', W, '1', '1']
 		]);
 	});
 

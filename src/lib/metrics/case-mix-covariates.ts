@@ -1,7 +1,7 @@
 /**
  * What the data hold of a client's case mix at their first visit, from the extra columns a file brought:
  * age, sex, and how long the complaint has lasted (chronicity). Recognised by the column's name; a value is
- * the one first recorded in the client's course, so nothing after baseline enters an expected outcome.
+ * the one at the client's first session, so nothing after baseline enters an expected outcome.
  */
 import type { Database } from '../db/database';
 import { headerWords } from '../ingest/header-words';
@@ -83,15 +83,14 @@ export async function caseMixColumns(db: Database): Promise<Covariate[]> {
 	return covariates;
 }
 
-/** Each client's first recorded value of each case-mix column: dataset_id, client_id, name, value, number. */
+/** Each client's value of each case-mix column at their first session: dataset_id, client_id, name, value, number. */
 export function covariateValuesSql(covariates: Covariate[]): { sql: string; params: string[] } {
 	return {
-		sql: `SELECT s.dataset_id, s.client_id, e.name,
-		        first(e.value ORDER BY s.session_date NULLS LAST, s.visit, s.session_id) AS value,
-		        TRY_CAST(first(e.value ORDER BY s.session_date NULLS LAST, s.visit, s.session_id) AS DOUBLE) AS number
-		 FROM session_extras e JOIN active_sessions s USING (session_id)
-		 WHERE e.value IS NOT NULL AND e.name IN (${covariates.map(() => '?').join(', ')})
-		 GROUP BY s.dataset_id, s.client_id, e.name`,
+		sql: `SELECT f.dataset_id, f.client_id, e.name, e.value, TRY_CAST(e.value AS DOUBLE) AS number
+		 FROM (SELECT dataset_id, client_id, first(session_id ORDER BY session_date NULLS LAST, visit NULLS LAST, session_id) AS session_id
+		       FROM active_sessions GROUP BY dataset_id, client_id) f
+		 JOIN session_extras e ON e.session_id = f.session_id
+		 WHERE e.value IS NOT NULL AND e.name IN (${covariates.map(() => '?').join(', ')})`,
 		params: covariates.map((c) => c.name)
 	};
 }
