@@ -49,7 +49,7 @@ const NUMBERS = `b AS (
 		FROM first_values
 	)`;
 
-/** CTE `b`: each unit's first recorded value of each extra column (trimmed text), and that value as a number. */
+/** CTE `b`: each unit's value of each extra column at its first session (trimmed text), and that value as a number. */
 function extraBaselinesSql(filters: Filters): Query {
 	const kept = keptSql(filters);
 	return {

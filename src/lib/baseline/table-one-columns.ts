@@ -47,7 +47,7 @@ export function tableOneCsv(table: TableOne): TableData {
 /** The table's caption: what a cell is, and the rule that makes a column numbers or categories. */
 export function tableOneCaption(groupWord: string): string {
 	return (
-		`Baseline characteristics by ${groupWord}: each client’s first recorded value; measures as mean (SD). ` +
+		`Baseline characteristics by ${groupWord}: each client’s value at their first session (a measure’s: its first value before a session), measures as mean (SD). ` +
 		`An extra column is numeric when, over all the analysed clients, at least 9 in 10 of its values are numbers ` +
 		`and it has more than ${MORE_DISTINCT_THAN} distinct values: mean (SD), or median (IQR) when skewed ` +
 		`(|skewness| ≥ ${SKEWED_FROM}); otherwise its values are categories (codes such as 1/2 included): ` +

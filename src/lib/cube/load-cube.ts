@@ -30,7 +30,7 @@ export interface Cube {
 	/** For each measure code, the indexes of its measurements, in session order. */
 	byMeasure: Int32Array[];
 	measures: CubeMeasure[];
-	/** Case-mix columns, with each client's first recorded value by client number (NaN or null when missing). */
+	/** Case-mix columns, with each client's value at their first session by client number (NaN or null when missing). */
 	covariates: ClientCovariate[];
 }
 

@@ -55,7 +55,7 @@ export function chronicityBand(duration: number, unit: DurationUnit): string | n
 	return weeks < 6 ? 'acute (under 6 weeks)' : weeks <= 12 ? 'subacute (6–12 weeks)' : 'chronic (over 12 weeks)';
 }
 
-/** A client's first recorded value of each case-mix column. */
+/** A client's value of a case-mix column at their first session. */
 export interface CovariateValue {
 	dataset_id: number;
 	client_id: string;

@@ -135,7 +135,7 @@ export function methodsSections(input: MethodsInput): MethodsSection[] {
 		{
 			heading: 'Baseline characteristics (Table 1)',
 			paragraphs: [
-				`By group, each client’s first recorded value of every extra column and the first before-session value of every measure: numbers as mean (SD), or median (IQR) when their distribution is skewed (|skewness| ≥ 1); coded or text columns (ten distinct values or fewer) as counts (%); missing values counted. No significance tests (CONSORT 2010).`
+				`By group, each client’s value of every extra column at their first session (a value written only later is no baseline) and the first before-session value of every measure: numbers as mean (SD), or median (IQR) when their distribution is skewed (|skewness| ≥ 1); coded or text columns (ten distinct values or fewer) as counts (%); missing values counted. No significance tests (CONSORT 2010).`
 			]
 		},
 		{

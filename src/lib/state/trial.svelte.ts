@@ -5,13 +5,17 @@ import { measureInfo } from '../metrics/measure-info';
 import { trialData } from '../trial/trial-data';
 import { trialView, type TrialView } from '../trial/trial-view';
 import { defaultReach, type TrialSettings } from '../trial/trial-settings';
+import { tableOne, type TableOne } from '../baseline/table-one';
 
-/** The trial view for the filters and its settings, read from the database when either changes. */
+/** The trial view and Table 1 for the filters and the view's settings, read from the database when either changes. */
 export class Trial {
 	view = $state.raw<TrialView | null>(null);
+	table = $state.raw<TableOne | null>(null);
 	loading = $state(false);
+	tableLoading = $state(false);
 	error = $state<string | null>(null);
 	private generation = 0;
+	private tableGeneration = 0;
 
 	constructor(private readonly openDatabase: () => Promise<Database>) {}
 
@@ -40,6 +44,20 @@ export class Trial {
 			if (generation === this.generation) this.error = error instanceof Error ? error.message : String(error);
 		} finally {
 			if (generation === this.generation) this.loading = false;
+		}
+	}
+
+	/** Table 1: baseline characteristics by the filters' grouping. */
+	async showTable(filters: Filters): Promise<void> {
+		const generation = ++this.tableGeneration;
+		this.tableLoading = true;
+		try {
+			const table = await tableOne(await this.openDatabase(), filters);
+			if (generation === this.tableGeneration) this.table = table;
+		} catch (error) {
+			if (generation === this.tableGeneration) this.error = error instanceof Error ? error.message : String(error);
+		} finally {
+			if (generation === this.tableGeneration) this.tableLoading = false;
 		}
 	}
 }
