@@ -55,15 +55,6 @@ export function chronicityBand(duration: number, unit: DurationUnit): string | n
 	return weeks < 6 ? 'acute (under 6 weeks)' : weeks <= 12 ? 'subacute (6–12 weeks)' : 'chronic (over 12 weeks)';
 }
 
-/** A client's value of a case-mix column at their first session. */
-export interface CovariateValue {
-	dataset_id: number;
-	client_id: string;
-	name: string;
-	value: string;
-	number: number | null;
-}
-
 /** The case-mix columns among the analysed data's extras: one per kind, the first by name. */
 export async function caseMixColumns(db: Database): Promise<Covariate[]> {
 	const names = await db.query<{ name: string; numeric: number; n: number }>(
