@@ -2,29 +2,39 @@
 import type { Cube } from './load-cube';
 import type { Kept } from './effect-index';
 import type { CaseMixData } from '../metrics/case-mix';
+import { gatherCovariate } from '../metrics/case-mix-covariates';
 
 export function caseMixRows(cube: Cube, kept: Kept, groupNames: string[]): CaseMixData {
 	const { index, whole, part } = kept;
 	const sorted = index.sorted.course;
 	const cut = kept.cut.course;
 	const size = sorted.at.length + cut.length;
+	const groupOf = Int32Array.from(index.buckets, (b) => b.group);
+	const conditionOf = Int32Array.from(index.buckets, (b) => b.condition);
 	const client = new Int32Array(size);
 	const group = new Int32Array(size);
 	const condition = new Int32Array(size);
 	const baseline = new Float64Array(size);
 	const change = new Float64Array(size);
 	let n = 0;
-	const add = (c: number, bucket: number, value: number, first: number) => {
-		client[n] = c;
-		group[n] = index.buckets[bucket].group;
-		condition[n] = index.buckets[bucket].condition;
-		baseline[n] = first;
-		change[n++] = value;
-	};
 	for (let i = 0; i < sorted.at.length; i++) {
-		if (whole[sorted.at[i]]) add(sorted.client[i], sorted.bucket[i], sorted.value[i], sorted.baseline[i]);
+		if (!whole[sorted.at[i]]) continue;
+		const b = sorted.bucket[i];
+		client[n] = sorted.client[i];
+		group[n] = groupOf[b];
+		condition[n] = conditionOf[b];
+		baseline[n] = sorted.baseline[i];
+		change[n++] = sorted.value[i];
 	}
-	for (const x of cut) add(index.client[x], index.bucket[x], part.course[x], part.baseline[x]);
+	for (let k = 0; k < cut.length; k++) {
+		const x = cut[k];
+		const b = index.bucket[x];
+		client[n] = index.client[x];
+		group[n] = groupOf[b];
+		condition[n] = conditionOf[b];
+		baseline[n] = part.baseline[x];
+		change[n++] = part.course[x];
+	}
 	const clients = client.subarray(0, n);
 	return {
 		count: n,
@@ -34,10 +44,6 @@ export function caseMixRows(cube: Cube, kept: Kept, groupNames: string[]): CaseM
 		conditionNames: cube.names.condition,
 		baseline: baseline.subarray(0, n),
 		change: change.subarray(0, n),
-		covariates: cube.covariates.map(({ covariate, numbers, texts }) => ({
-			covariate,
-			numbers: numbers ? Float64Array.from(clients, (c) => numbers[c]) : null,
-			texts: texts ? Array.from(clients, (c) => texts[c]) : null
-		}))
+		covariates: cube.covariates.map((column) => gatherCovariate(column, clients))
 	};
 }

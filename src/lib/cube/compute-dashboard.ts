@@ -17,6 +17,9 @@ import { withinSessionChart } from './within-session';
 import { quantileOf } from './quantiles';
 import { contrastsOf } from '../metrics/contrasts';
 import { unknownMeasure } from '../metrics/measure-info';
+import { caseMix, type CaseMix } from '../metrics/case-mix';
+import { keptBy } from './effect-index';
+import { caseMixRows } from './case-mix-rows';
 
 export { quantile, quantileOf } from './quantiles';
 
@@ -121,6 +124,18 @@ export function workAhead(cube: Cube, filters: Filters): (() => void)[] {
 	return tasks;
 }
 
+/** Therapists or clinics against their case mix, for these filters (null when comparing techniques). */
+export function computeCaseMix(cube: Cube, filters: Filters): CaseMix | null {
+	if (filters.by === 'technique') return null;
+	const code = cube.measures.findIndex((m) => m.measure === filters.measure);
+	if (code < 0) return null;
+	const { units, mask } = measureFree(cube, filters);
+	const lower = cube.measures[code].direction === 'lower';
+	const group = groupOf(cube, units, filters.by);
+	const kept = keptBy(units, effectIndex(units, filters.by, group.codes, code, lower), mask, lower);
+	return caseMix(caseMixRows(cube, kept, group.names), filters.minClients);
+}
+
 /**
  * Everything the dashboard shows for these filters. Parts that do not depend on the measure come back as
  * the same objects for the same filters, so the page redraws only the charts whose data changed.
@@ -152,7 +167,8 @@ export function computeDashboard(cube: Cube, filters: Filters): DashboardData {
 			immediate: contrastsOf('immediate', immediate, filters.reference, filters.minClients),
 			course: contrastsOf('course', course, filters.reference, filters.minClients)
 		},
-		caseMix: effects?.caseMix ?? null,
+		// The case-mix model takes longer than every other figure: computeCaseMix works it out once the charts are drawn.
+		caseMix: null,
 		bands: effects?.bands ?? [],
 		pain: (free.pain ??=
 			effects && pain === code

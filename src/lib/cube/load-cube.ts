@@ -6,7 +6,7 @@
 import type { Database } from '../db/database';
 import { MEASURE_INFO_COLUMNS, type MeasureInfo } from '../metrics/measure-info';
 import { NOT_RECORDED } from '../metrics/settings';
-import { caseMixColumns, covariateValuesSql, type Covariate } from '../metrics/case-mix-covariates';
+import { caseMixColumns, covariateValuesSql, encodeCovariate, type CovariateColumn } from '../metrics/case-mix-covariates';
 
 export const NO_DATE = -2147483648;
 
@@ -30,14 +30,8 @@ export interface Cube {
 	/** For each measure code, the indexes of its measurements, in session order. */
 	byMeasure: Int32Array[];
 	measures: CubeMeasure[];
-	/** Case-mix columns, with each client's value at their first session by client number (NaN or null when missing). */
-	covariates: ClientCovariate[];
-}
-
-export interface ClientCovariate {
-	covariate: Covariate;
-	numbers: Float64Array | null;
-	texts: (string | null)[] | null;
+	/** Case-mix columns, each client's value at their first session by client number. */
+	covariates: CovariateColumn[];
 }
 
 const DIMENSIONS = ['clinic', 'therapist', 'condition', 'technique'] as const;
@@ -109,29 +103,24 @@ export async function loadCube(db: Database): Promise<Cube> {
 }
 
 /** Case-mix values by client number, read as typed columns: a category comes back as codes into its levels. */
-async function loadCovariates(db: Database): Promise<ClientCovariate[]> {
+async function loadCovariates(db: Database): Promise<CovariateColumn[]> {
 	const columns = await caseMixColumns(db);
 	if (columns.length === 0) return [];
 	const [{ n }] = await db.query<{ n: number }>('SELECT count(*)::INTEGER AS n FROM cube_clients');
-	const loaded: ClientCovariate[] = [];
+	const loaded: CovariateColumn[] = [];
 	for (const covariate of columns) {
 		const values = covariateValuesSql([covariate]);
 		const from = `FROM (${values.sql}) v JOIN cube_clients c USING (dataset_id, client_id)`;
+		const byClient = new Int32Array(n).fill(-1);
 		if (covariate.numeric) {
 			const { columns: got } = await db.queryColumns(`SELECT c.client, coalesce(v.number, 'NaN'::DOUBLE) AS number ${from}`, values.params);
-			const numbers = new Float64Array(n).fill(NaN);
-			const clients = got.client;
-			for (let i = 0; i < clients.length; i++) numbers[clients[i]] = got.number[i];
-			loaded.push({ covariate, numbers, texts: null });
+			for (let i = 0; i < got.client.length; i++) byClient[got.client[i]] = i;
+			loaded.push(encodeCovariate(covariate, n, (c) => (byClient[c] < 0 ? undefined : { value: '', number: got.number[byClient[c]] })));
 		} else {
 			const levels = (await db.query<{ value: string }>(`SELECT DISTINCT v.value ${from} ORDER BY v.value`, values.params)).map((r) => r.value);
-			const { columns: got } = await db.queryColumns(
-				`SELECT c.client, (dense_rank() OVER (ORDER BY v.value) - 1)::INTEGER AS code ${from}`,
-				values.params
-			);
-			const texts = new Array<string | null>(n).fill(null);
-			for (let i = 0; i < got.client.length; i++) texts[got.client[i]] = levels[got.code[i]];
-			loaded.push({ covariate, numbers: null, texts });
+			const { columns: got } = await db.queryColumns(`SELECT c.client, (dense_rank() OVER (ORDER BY v.value) - 1)::INTEGER AS code ${from}`, values.params);
+			for (let i = 0; i < got.client.length; i++) byClient[got.client[i]] = i;
+			loaded.push(encodeCovariate(covariate, n, (c) => (byClient[c] < 0 ? undefined : { value: levels[got.code[byClient[c]]], number: null })));
 		}
 	}
 	return loaded;

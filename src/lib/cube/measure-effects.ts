@@ -14,8 +14,7 @@ import { effectRows, gather, thresholdFor } from './group-stats';
 import { buildEffectIndex, keptBy, type EffectIndex } from './effect-index';
 import { painFromImmediate } from './within-session';
 import { byString, quantile } from './quantiles';
-import { caseMixRows } from './case-mix-rows';
-import { caseMix } from '../metrics/case-mix';
+
 
 /** Indexes kept per set of units, as measure entries: about 30 bytes each, so some 100 MB at most. */
 const INDEX_ENTRIES_KEPT = 3_000_000;
@@ -80,8 +79,6 @@ export function measureEffects(
 			courseClients: courseGroups.clients,
 			responders: courseGroups.respondingClients
 		},
-		// Therapists and clinics are compared against what their case mix predicts; techniques are not providers.
-		caseMix: filters.by === 'technique' ? null : caseMix(caseMixRows(cube, whole, group.names), filters.minClients),
 		painChart: () => painFromImmediate(immediateGroups, index.buckets.map((_, b) => names(b)), measure.unit)
 	};
 }

@@ -85,3 +85,49 @@ export function covariateValuesSql(covariates: Covariate[]): { sql: string; para
 		params: covariates.map((c) => c.name)
 	};
 }
+
+/**
+ * A case-mix column's values, one per client (or per row of a model): numbers (NaN when missing), or codes
+ * into levels in sorted order (−1 when missing). A duration whose unit is known is coded as its band.
+ */
+export interface CovariateColumn {
+	covariate: Covariate;
+	numbers: Float64Array | null;
+	codes: Int32Array | null;
+	levels: string[];
+}
+
+const BANDS = ['acute (under 6 weeks)', 'chronic (over 12 weeks)', 'subacute (6–12 weeks)'];
+
+/** Encodes `count` values, `valueAt(i)` giving the i-th one as written and as a number (undefined when missing). */
+export function encodeCovariate(
+	covariate: Covariate,
+	count: number,
+	valueAt: (i: number) => { value: string; number: number | null } | undefined
+): CovariateColumn {
+	const { unit } = covariate;
+	if (covariate.numeric && !unit) {
+		const numbers = new Float64Array(count);
+		for (let i = 0; i < count; i++) numbers[i] = valueAt(i)?.number ?? NaN;
+		return { covariate, numbers, codes: null, levels: [] };
+	}
+	const texts: (string | null)[] = [];
+	for (let i = 0; i < count; i++) {
+		const v = valueAt(i);
+		texts.push(!v ? null : unit ? chronicityBand(v.number ?? NaN, unit) : v.value);
+	}
+	const levels = unit ? BANDS : [...new Set(texts.filter((t): t is string => t !== null))].sort();
+	const index = new Map(levels.map((l, k) => [l, k]));
+	return { covariate, numbers: null, codes: Int32Array.from(texts, (t) => (t === null ? -1 : index.get(t)!)), levels };
+}
+
+/** The same column for other items: item i takes the value of `from[i]` (a row takes its client's). */
+export function gatherCovariate(column: CovariateColumn, from: Int32Array): CovariateColumn {
+	const { numbers, codes } = column;
+	const gathered: CovariateColumn = { ...column, numbers: numbers && new Float64Array(from.length), codes: codes && new Int32Array(from.length) };
+	for (let i = 0; i < from.length; i++) {
+		if (numbers) gathered.numbers![i] = numbers[from[i]];
+		else gathered.codes![i] = codes![from[i]];
+	}
+	return gathered;
+}

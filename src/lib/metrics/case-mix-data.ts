@@ -3,7 +3,7 @@ import type { Database } from '../db/database';
 import { clientEffectSql } from './effects';
 import type { Filters } from './filters';
 import { caseMix, type CaseMix, type CaseMixData } from './case-mix';
-import { caseMixColumns, covariateValuesSql } from './case-mix-covariates';
+import { caseMixColumns, covariateValuesSql, encodeCovariate } from './case-mix-covariates';
 import { byString } from '../cube/quantiles';
 
 interface CourseRow {
@@ -39,12 +39,9 @@ export async function caseMixOf(db: Database, filters: Filters): Promise<CaseMix
 		conditionNames,
 		baseline: Float64Array.from(rows, (r) => r.baseline),
 		change: Float64Array.from(rows, (r) => r.value),
-		covariates: columns.map((covariate) => {
-			const of = (r: CourseRow) => byClient.get(key(r.dataset_id, r.client_id))?.get(covariate.name);
-			return covariate.numeric
-				? { covariate, numbers: Float64Array.from(rows, (r) => of(r)?.number ?? NaN), texts: null }
-				: { covariate, numbers: null, texts: rows.map((r) => of(r)?.value ?? null) };
-		})
+		covariates: columns.map((covariate) =>
+			encodeCovariate(covariate, rows.length, (i) => byClient.get(key(rows[i].dataset_id, rows[i].client_id))?.get(covariate.name))
+		)
 	};
 	return caseMix(data, filters.minClients);
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { caseMix, funnelLimits, type CaseMixData } from './case-mix';
+import { encodeCovariate } from './case-mix-covariates';
 
 // tests/fixtures/case-mix.csv: 60 client courses at three clinics, five without an age. Expected values from
 // tests/reference/case-mix.py (numpy 2.4 least squares, scipy 1.17 t quantiles).
@@ -19,8 +20,8 @@ function dataOf(rows: string[][]): CaseMixData {
 		baseline: Float64Array.from(rows, (r) => Number(r[2])),
 		change: Float64Array.from(rows, (r) => Number(r[3])),
 		covariates: [
-			{ covariate: { name: 'age', kind: 'age', numeric: true }, numbers: Float64Array.from(rows, (r) => (r[4] === '' ? NaN : Number(r[4]))), texts: null },
-			{ covariate: { name: 'sex', kind: 'sex', numeric: false }, numbers: null, texts: rows.map((r) => r[5]) }
+			encodeCovariate({ name: 'age', kind: 'age', numeric: true }, rows.length, (i) => (rows[i][4] === '' ? undefined : { value: rows[i][4], number: Number(rows[i][4]) })),
+			encodeCovariate({ name: 'sex', kind: 'sex', numeric: false }, rows.length, (i) => ({ value: rows[i][5], number: null }))
 		]
 	};
 }

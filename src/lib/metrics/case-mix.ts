@@ -9,7 +9,7 @@
 import { CrossProducts, fitLeastSquares, type Coefficient } from '../statistics/least-squares';
 import { critical } from '../statistics/distributions';
 import type { Interval } from '../statistics/summaries';
-import { chronicityBand, type Covariate } from './case-mix-covariates';
+import type { CovariateColumn } from './case-mix-covariates';
 
 /** Clients for the model, column by column: one row per client × provider × condition course. */
 export interface CaseMixData {
@@ -22,8 +22,8 @@ export interface CaseMixData {
 	baseline: Float64Array;
 	/** Course change, positive is better. */
 	change: Float64Array;
-	/** Per covariate, each row's value: a number (NaN if missing), or a text (null if missing). */
-	covariates: { covariate: Covariate; numbers: Float64Array | null; texts: (string | null)[] | null }[];
+	/** Each case-mix column's value for each row. */
+	covariates: CovariateColumn[];
 }
 
 /** Clients each model term needs: fewer, and the term is left out. */
@@ -34,7 +34,7 @@ const MOST_MISSING = 0.2;
 export interface Term {
 	/** What the term is: "baseline", "condition", "chronicity (weeks_since_onset)". */
 	label: string;
-	/** A category's levels, the reference first; empty for a number. */
+	/** A category's levels in the data, the reference first; empty for a number. */
 	levels: string[];
 	/** Model coefficients it takes. */
 	parameters: number;
@@ -67,50 +67,44 @@ export interface CaseMix {
 	providers: ProviderResult[];
 }
 
+/**
+ * A candidate term as typed arrays: a number per row (NaN when missing), or a category's column per row
+ * (−1 for the reference level, −2 when missing) with the columns' names.
+ */
 interface Candidate {
 	label: string;
 	levels: string[];
-	/** Each row's columns and values for this term (empty for the reference level), or null when the row lacks it. */
 	columns: string[];
-	rowTerms: (i: number) => { at: number[]; values: number[] } | null;
-}
-
-function levelsOf(texts: readonly (string | null)[], rows: number): string[] {
-	const seen = new Set<string>();
-	for (let i = 0; i < rows; i++) if (texts[i] !== null) seen.add(texts[i]!);
-	return [...seen].sort();
-}
-
-function categorical(label: string, texts: readonly (string | null)[], rows: number): Candidate {
-	const levels = levelsOf(texts, rows);
-	const index = new Map(levels.slice(1).map((l, k) => [l, k]));
-	return {
-		label,
-		levels,
-		columns: levels.slice(1).map((l) => `${label}: ${l}`),
-		rowTerms: (i) => {
-			const t = texts[i];
-			if (t === null) return null;
-			const k = index.get(t);
-			return k === undefined ? { at: [], values: [] } : { at: [k], values: [1] };
-		}
-	};
+	numbers: Float64Array | null;
+	column: Int32Array | null;
 }
 
 function numeric(label: string, numbers: Float64Array): Candidate {
-	return { label, levels: [], columns: [label], rowTerms: (i) => (numbers[i] === numbers[i] ? { at: [0], values: [numbers[i]] } : null) };
+	return { label, levels: [], columns: [label], numbers, column: null };
 }
+
+/** A category over the levels present in the rows: the first present is the reference. */
+function categorical(label: string, codes: Int32Array, names: readonly string[], rows: number): Candidate {
+	const seen = new Uint8Array(names.length);
+	for (let i = 0; i < rows; i++) if (codes[i] >= 0) seen[codes[i]] = 1;
+	const present = names.map((_, k) => k).filter((k) => seen[k]);
+	const columnOf = new Int32Array(names.length).fill(-2);
+	present.forEach((k, j) => (columnOf[k] = j - 1));
+	const column = new Int32Array(rows);
+	for (let i = 0; i < rows; i++) column[i] = codes[i] < 0 ? -2 : columnOf[codes[i]];
+	const levels = present.map((k) => names[k]);
+	return { label, levels, columns: levels.slice(1).map((l) => `${label}: ${l}`), numbers: null, column };
+}
+
+const has = (c: Candidate, i: number) => (c.numbers ? c.numbers[i] === c.numbers[i] : c.column![i] !== -2);
 
 export function caseMix(data: CaseMixData, minClients: number, level = 0.95): CaseMix | null {
 	const rows = data.count;
 	if (rows < 2) return null;
-	const conditionTexts = Array.from(data.condition.subarray(0, rows), (c) => data.conditionNames[c]);
-	const candidates: Candidate[] = [numeric('baseline', data.baseline), categorical('condition', conditionTexts, rows)];
+	const candidates: Candidate[] = [numeric('baseline', data.baseline), categorical('condition', data.condition, data.conditionNames, rows)];
 	for (const c of data.covariates) {
-		const { kind, name, unit } = c.covariate;
-		const label = `${kind} (${name})`;
-		if (c.numbers && unit) candidates.push(categorical(label, Array.from(c.numbers, (v) => chronicityBand(v, unit)), rows));
-		else candidates.push(c.numbers ? numeric(label, c.numbers) : categorical(label, c.texts!, rows));
+		const label = `${c.covariate.kind} (${c.covariate.name})`;
+		candidates.push(c.numbers ? numeric(label, c.numbers) : categorical(label, c.codes!, c.levels, rows));
 	}
 	// Terms enter in order while every one keeps its ten clients: baseline, condition, chronicity, age, sex.
 	const terms: Term[] = [];
@@ -121,7 +115,7 @@ export function caseMix(data: CaseMixData, minClients: number, level = 0.95): Ca
 	for (const candidate of candidates) {
 		const present = new Uint8Array(rows);
 		let n = 0;
-		for (let i = 0; i < rows; i++) if (complete[i] && candidate.rowTerms(i) !== null) (present[i] = 1), n++;
+		for (let i = 0; i < rows; i++) if (complete[i] && has(candidate, i)) (present[i] = 1), n++;
 		const term: Term = { label: candidate.label, levels: candidate.levels, parameters: candidate.columns.length, used: false, reason: null };
 		terms.push(term);
 		if (candidate.columns.length === 0) term.reason = 'one value only';
@@ -137,31 +131,36 @@ export function caseMix(data: CaseMixData, minClients: number, level = 0.95): Ca
 		}
 	}
 	if (!used.length) return null;
-	// Columns: the intercept, then each used term's.
-	const offsets: number[] = [];
+	// Columns: the intercept, then each used term's. Each complete row's non-zero columns, laid out once.
 	const columns = ['intercept'];
-	for (const c of used) {
-		offsets.push(columns.length);
+	const offsets = used.map((c) => {
+		const offset = columns.length;
 		columns.push(...c.columns);
-	}
-	const design = (i: number) => {
-		const at = [0];
-		const values = [1];
-		used.forEach((c, t) => {
-			const part = c.rowTerms(i)!;
-			for (let k = 0; k < part.at.length; k++) {
-				at.push(offsets[t] + part.at[k]);
-				values.push(part.values[k]);
-			}
-		});
-		return { at, values };
-	};
-	const cp = new CrossProducts(columns);
+		return offset;
+	});
+	const width = used.length + 1;
+	const at = new Int32Array(rows * width);
+	const values = new Float64Array(rows * width);
+	const counts = new Uint8Array(rows);
 	for (let i = 0; i < rows; i++) {
 		if (!complete[i]) continue;
-		const { at, values } = design(i);
-		cp.addRow(at, values, data.change[i]);
+		const base = i * width;
+		values[base] = 1;
+		let k = 1;
+		for (let t = 0; t < used.length; t++) {
+			const c = used[t];
+			if (c.numbers) {
+				at[base + k] = offsets[t];
+				values[base + k++] = c.numbers[i];
+			} else if (c.column![i] >= 0) {
+				at[base + k] = offsets[t] + c.column![i];
+				values[base + k++] = 1;
+			}
+		}
+		counts[i] = k;
 	}
+	const cp = new CrossProducts(columns);
+	cp.addRows(at, values, counts, data.change, width);
 	const fit = fitLeastSquares(cp, level);
 	if (!fit) return null;
 	const beta = new Float64Array(columns.length);
@@ -174,16 +173,17 @@ export function caseMix(data: CaseMixData, minClients: number, level = 0.95): Ca
 	const expected = new Float64Array(groups);
 	const squares = new Float64Array(groups);
 	for (let i = 0; i < rows; i++) {
-		if (!complete[i]) continue;
-		const { at, values } = design(i);
+		const count = counts[i];
+		if (count === 0) continue;
+		const base = i * width;
 		let e = 0;
-		for (let k = 0; k < at.length; k++) e += beta[at[k]] * values[k];
+		for (let k = 0; k < count; k++) e += beta[at[base + k]] * values[base + k];
 		const g = data.group[i];
-		const r = data.change[i] - e;
+		const y = data.change[i];
 		n[g]++;
-		observed[g] += data.change[i];
+		observed[g] += y;
 		expected[g] += e;
-		squares[g] += r * r;
+		squares[g] += (y - e) * (y - e);
 	}
 	const providers: ProviderResult[] = [];
 	for (let g = 0; g < groups; g++) {

@@ -4,7 +4,7 @@ import { loadDemoClinic } from '../demo/load-demo';
 import { filterChoices, hasAnyDataset, storedData, type FilterChoices, type Headline, type StoredData } from '../metrics/overview';
 import { dashboardData, type DashboardData } from '../metrics/dashboard-data';
 import { loadCube, type Cube } from '../cube/load-cube';
-import { computeDashboard, workAhead } from '../cube/compute-dashboard';
+import { computeCaseMix, computeDashboard, workAhead } from '../cube/compute-dashboard';
 import { DEFAULT_FILTERS, type Filters } from '../metrics/filters';
 import type { EffectSummary } from '../metrics/effects';
 import { defaultReference } from '../metrics/contrasts';
@@ -42,6 +42,8 @@ export class Dashboard {
 	bands = $state.raw<EffectSummary[]>([]);
 	contrasts = $state.raw<DashboardData['contrasts'] | null>(null);
 	caseMix = $state.raw<DashboardData['caseMix']>(null);
+	/** The case-mix model is being worked out, after the other charts have been drawn. */
+	caseMixComing = $state(false);
 	retention = $state.raw<RetentionRow[]>([]);
 	/** Milliseconds the last redraw's queries took. */
 	lastRefreshMs = $state(0);
@@ -133,7 +135,26 @@ export class Dashboard {
 		this.lastRefreshMs = performance.now() - started;
 		this.redrawing = false;
 		this.redraws++;
-		if (this.cube) this.workAhead(this.cube, filters, generation);
+		if (this.cube) {
+			this.caseMixComing = filters.by !== 'technique';
+			if (this.caseMixComing) this.caseMixLater(this.cube, filters, generation);
+			else this.workAhead(this.cube, filters, generation);
+		}
+	}
+
+	/**
+	 * The case-mix model fits every client in view (a hundred thousand at a million sessions): it is worked out
+	 * once the other charts have painted, its card saying it is coming, then the views one click away.
+	 */
+	private caseMixLater(cube: Cube, filters: Filters, generation: number) {
+		// In Node (tests) there are no frames.
+		const afterPaint = typeof requestAnimationFrame === 'function' ? (run: () => void) => requestAnimationFrame(() => setTimeout(run, 0)) : (run: () => void) => setTimeout(run, 0);
+		afterPaint(() => {
+			if (generation !== this.generation || cube !== this.cube) return;
+			this.caseMix = computeCaseMix(cube, filters);
+			this.caseMixComing = false;
+			this.workAhead(cube, filters, generation);
+		});
 	}
 
 	/** In idle time, one task at a time, until the filters change again. */

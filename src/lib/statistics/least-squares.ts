@@ -21,15 +21,39 @@ export class CrossProducts {
 		this.xty = new Float64Array(this.p);
 	}
 
-	/** One row, given by its non-zero columns and their values (the intercept included). */
-	addRow(at: readonly number[], values: readonly number[], y: number): void {
+	/** One row, given by its first `count` non-zero columns and their values (the intercept included). */
+	addRow(at: ArrayLike<number>, values: ArrayLike<number>, y: number, count = at.length): void {
 		const { p, xtx, xty } = this;
-		for (let i = 0; i < at.length; i++) {
+		for (let i = 0; i < count; i++) {
 			xty[at[i]] += values[i] * y;
-			for (let j = 0; j < at.length; j++) xtx[at[i] * p + at[j]] += values[i] * values[j];
+			for (let j = 0; j < count; j++) xtx[at[i] * p + at[j]] += values[i] * values[j];
 		}
 		this.yty += y * y;
 		this.n++;
+	}
+
+	/**
+	 * Many rows at once, in sparse form: row r's non-zero columns are `at[r * width + k]` with values
+	 * `values[r * width + k]` for k below `counts[r]` (0 leaves the row out). One tight loop: a model over a
+	 * hundred thousand clients is summed in a few milliseconds.
+	 */
+	addRows(at: Int32Array, values: Float64Array, counts: Uint8Array, y: Float64Array, width: number): void {
+		const { p, xtx, xty } = this;
+		for (let r = 0; r < counts.length; r++) {
+			const count = counts[r];
+			if (count === 0) continue;
+			const base = r * width;
+			const yr = y[r];
+			for (let i = 0; i < count; i++) {
+				const ai = at[base + i];
+				const vi = values[base + i];
+				xty[ai] += vi * yr;
+				const row = ai * p;
+				for (let j = 0; j < count; j++) xtx[row + at[base + j]] += vi * values[base + j];
+			}
+			this.yty += yr * yr;
+			this.n++;
+		}
 	}
 
 	/**
