@@ -8,9 +8,15 @@ import type { Database } from '../db/database';
 import type { ImportPlan } from './plan';
 import { ROWS } from './check-rows';
 import { clientExpression } from './staged-columns';
+import { readerDialect, recordSpans } from './record-lines';
+import { recordAtLine } from './rejected-rows';
+import type { ReaderReject } from './stage-file';
 
-/** `records`: data records in the file; `rejected`: the 1-based numbers of those the reader rejected. */
-export async function numberRowsAsInFile(db: Database, plan: ImportPlan, secret: string, records: number, rejected: number[]): Promise<void> {
+/** `source`: the file's text; `reader`: the lines the reader rejected. */
+export async function numberRowsAsInFile(db: Database, plan: ImportPlan, secret: string, source: string, reader: ReaderReject[]): Promise<void> {
+	const spans = recordSpans(source, readerDialect(plan));
+	const records = spans.count;
+	const rejected = [...new Set(reader.map((r) => recordAtLine(spans, r.line)).filter((k) => k >= 0))].map((k) => k + 1);
 	if (rejected.length === 0) return;
 	const client = clientExpression(plan, secret, 'm.data_row');
 	await db.query(

@@ -16,7 +16,7 @@ import { nameMeasures, namesMovements } from './measure-names';
 import { numbersRows, withPairsRead } from './trial-reading';
 import { numberRowsAsInFile } from './numbered-rows';
 import { column, columnLabel } from './staged-columns';
-import { lastLineOf, recordSpans, type RecordSpans } from './record-lines';
+import { lastLineOf, readerDialect, recordSpans, type RecordSpans } from './record-lines';
 import { lineReasons, recordAtLine, recordFields, type RejectedRow } from './rejected-rows';
 import { readerInput } from './reader-input';
 
@@ -191,8 +191,6 @@ async function rejectedRows(
 	return rows.sort((a, b) => a.line - b.line);
 }
 
-/** The dialect as the reader applies it: a row is as wide as the plan's columns, whatever the sample showed. */
-const readerDialect = (plan: ImportPlan) => ({ ...plan.dialect, rowWidth: plan.columns.length });
 
 async function cleanUp(db: Database) {
 	await db.exec(
@@ -277,11 +275,7 @@ async function importOnce(
 		const reader = await readerRejects(db);
 		if (invalidText === 'give up' && typeof source !== 'string' && reader.some(isInvalidText)) return NOT_UTF_8;
 		const text = async () => (typeof source === 'string' ? source : await source.text());
-		if (numbersRows(plan) && reader.length) {
-			const spans = recordSpans(await text(), readerDialect(plan));
-			const records = new Set(reader.map((r) => recordAtLine(spans, r.line)).filter((k) => k >= 0));
-			await numberRowsAsInFile(db, plan, options.secret, spans.count, [...records].map((k) => k + 1));
-		}
+		if (numbersRows(plan) && reader.length) await numberRowsAsInFile(db, plan, options.secret, await text(), reader);
 		step('Checking every row');
 		await markDuplicates(db);
 		const fates = await countFates(db);
