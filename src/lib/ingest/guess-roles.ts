@@ -160,8 +160,12 @@ export function guessRoles(columns: ColumnSample[], decimalComma: boolean, fileN
 	const series = numberedSeries(columns.map((c) => c.header), numbers);
 	const isChange = (i: number) => headerWords(columns[i].header).some((w) => CHANGE.includes(w));
 	/** One measure at two or more timepoints: a numbered series, or a before/after pair (pain_pre, pain_post). */
-	const timed = (i: number) =>
-		numbers[i] && !isChange(i) && (series.has(i) || (measurePhrase(columns[i].header).timing !== null && hasPartner(columns, i)));
+	const timedColumns = new Set(
+		columns.flatMap((c, i) =>
+			numbers[i] && !isChange(i) && (series.has(i) || (measurePhrase(c.header).timing !== null && hasPartner(columns, i))) ? [i] : []
+		)
+	);
+	const timed = (i: number) => timedColumns.has(i);
 
 	const claim = (i: number, role: Role) => {
 		roles[i] = role;
