@@ -51,6 +51,39 @@ test('the back-pain trial: one row per patient per timepoint, coded groups label
 	await expect(page.locator('[data-chart="pain"]')).toContainText('Pain recorded once per visit');
 });
 
+test('a trial without an id column: Pre and Post read as two visits, switchable, stored two sessions per participant', async ({ page }) => {
+	await openApp(page);
+	const trial = page.getByText('Read as a trial: one row per participant; pre and post are two visits, baseline and follow-up.');
+	const sessions = page.getByText('Read as sessions: before and after within one session.');
+	const status = await importFiles(page, ['grip-strength.csv'], async (p) => {
+		await expect(trial).toBeVisible();
+		await expect(p.getByText('No column holds a participant id: each row is one participant')).toBeVisible();
+		await expect(p.getByLabel('Timing of column Pre').locator('option:checked')).toHaveText('baseline (visit 1)');
+		await p.getByRole('button', { name: 'Read as sessions instead' }).click();
+		await expect(sessions).toBeVisible();
+		await expect(trial).toHaveCount(0);
+		await expect(p.getByText('shape: one row per session')).toBeVisible();
+		await expect(p.getByLabel('Timing of column Pre').locator('option:checked')).toHaveText('before the session');
+		await p.getByRole('button', { name: 'Read as a trial instead' }).click();
+		await expect(trial).toBeVisible();
+		await expect(p.getByText('shape: one row per client, a measure’s visits in columns')).toBeVisible();
+		// The measure the file names gets its unit, scale and direction here.
+		await p.getByLabel('Unit of grip strength').fill('kg');
+		await p.getByLabel('Direction of grip strength').selectOption('lower');
+	});
+	await expect(status).toHaveText('grip-strength.csv: Read 6 rows · imported 6 · rejected 0 · 0 duplicates');
+	// 6 participants (rows 2 and 6 hold the same values), each with a baseline and a follow-up visit.
+	const cells = datasetsTable(page).getByRole('row').filter({ hasText: 'grip-strength.csv' }).getByRole('cell');
+	await expect(cells.nth(2)).toHaveText('6');
+	await expect(cells.nth(3)).toHaveText('12');
+
+	await page.goto('/research');
+	await expect(page.locator('main[aria-busy="false"]')).toBeVisible({ timeout: 30_000 });
+	await page.getByRole('textbox', { name: /SQL/ }).fill("SELECT unit, direction FROM measures WHERE measure = 'grip_strength'");
+	await page.getByRole('button', { name: /^Run/ }).click();
+	await expect(page.getByRole('region', { name: 'Result of the query' }).locator('tbody td')).toHaveText(['kg', 'lower']);
+});
+
 test('groups coded 1, 2, 3 and left unlabelled are charted as names, without a warning', async ({ page }) => {
 	await openApp(page);
 	await importFiles(page, ['Ashar2022_outcomes_demographics.csv']);

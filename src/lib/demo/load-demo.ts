@@ -38,6 +38,7 @@ export const DEMO_PLAN: ImportPlan = {
 	columns: DEMO_HEADER.map((header, index) => ({ index, header, role: roleOf(header), privacy: 'keep', identifier: null, labels: {} })),
 	measures: ['pain_nprs', ...DEMO_MOVEMENTS].map((m) => newMeasure(m, m, '')),
 	timepoints: {},
+	pairsAre: 'session',
 	measureNames: {},
 	conditionForAll: '',
 	pseudonymiseClients: false

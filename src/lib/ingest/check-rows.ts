@@ -8,6 +8,8 @@ import type { Database } from '../db/database';
 import type { ColumnPlan, ImportPlan, MeasureDeclaration } from './plan';
 import { column, columnLabel, fragment, join, labelled, staged, type Fragment } from './staged-columns';
 import { stagedType, textNumberColumns } from './stage-file';
+import { GENERIC_ROM, namesMovements } from './measure-names';
+import { numbersRows } from './trial-reading';
 
 export const ROWS = 'import_rows';
 export const SKIPPED = 'import_skipped';
@@ -30,6 +32,38 @@ function outOfScale(c: ColumnPlan, m: MeasureDeclaration | undefined, name: stri
 	return {
 		fails: fragment(`(${v} < ? OR ${v} > ?)`, [m.scaleMin, m.scaleMax]),
 		message: fragment(`? || ${number(v)} || ?`, [`${name}: `, ` is outside the ${scaleText(m)}`])
+	};
+}
+
+/**
+ * A generic range-of-motion column whose row names its movement (measure-names.ts) is checked against
+ * the scale of the movement named; rows naming none, against the generic measure's.
+ */
+function outOfNamedScale(c: ColumnPlan, plan: ImportPlan, nameColumn: ColumnPlan, name: string): Check | null {
+	const measures = new Map(plan.measures.map((m) => [m.measure, m]));
+	const scaled = (key: string | undefined) => {
+		const m = key === undefined ? undefined : measures.get(key);
+		return m && m.scaleMin !== null && m.scaleMax !== null ? m : null;
+	};
+	const v = staged(c.index);
+	const movement = `trim(${staged(nameColumn.index)})`;
+	const named = Object.entries(plan.measureNames);
+	const generic = c.role.kind === 'measure' ? scaled(c.role.measure) : null;
+	if (!generic && !named.some(([, key]) => scaled(key))) return null;
+	const whens = named.map(([value, key]) => {
+		const m = scaled(key);
+		return m ? fragment(`WHEN ? THEN (${v} < ? OR ${v} > ?)`, [value, m.scaleMin, m.scaleMax]) : fragment('WHEN ? THEN false', [value]);
+	});
+	const otherwise = generic ? fragment(`ELSE (${v} < ? OR ${v} > ?)`, [generic.scaleMin, generic.scaleMax]) : fragment('ELSE false');
+	const fails = join([fragment(`CASE ${movement}`), ...whens, otherwise, fragment('END')], ' ');
+	const texts = named.flatMap(([value, key]) => {
+		const m = scaled(key);
+		return m ? [fragment('WHEN ? THEN ?', [value, scaleText(m)])] : [];
+	});
+	const text = join([fragment(`CASE ${movement}`), ...texts, fragment('ELSE ?', [generic ? scaleText(generic) : '']), fragment('END')], ' ');
+	return {
+		fails,
+		message: fragment(`? || ${number(v)} || ? || (${text.sql})`, [`${name}: `, ' is outside the ', ...text.params])
 	};
 }
 
@@ -94,7 +128,12 @@ function checks(plan: ImportPlan): Check[] {
 		});
 	}
 	const measures = new Map(plan.measures.map((m) => [m.measure, m]));
-	for (const c of plan.columns) if (c.role.kind === 'measure') all.push(outOfScale(c, measures.get(c.role.measure), name(c)));
+	const movement = namesMovements(plan) ? column(plan, 'measure name') : undefined;
+	for (const c of plan.columns) {
+		if (c.role.kind !== 'measure') continue;
+		if (movement && c.role.measure === GENERIC_ROM) all.push(outOfNamedScale(c, plan, movement, name(c)));
+		else all.push(outOfScale(c, measures.get(c.role.measure), name(c)));
+	}
 	const first = plan.columns[0];
 	if (plan.dialect.commentPrefix && first && stagedType(first, plan) === 'VARCHAR') all.push(commentedRow(first, name(first), plan.dialect.commentPrefix));
 	const duration = column(plan, 'duration');
@@ -135,6 +174,8 @@ export function fingerprintExpression(plan: ImportPlan): Fragment {
 	// A second technique column adds its values; a file with one hashes as it always has.
 	const roles = order.flatMap((kind) => {
 		const columns = plan.columns.filter((c) => c.role.kind === kind);
+		// Rows numbered as participants differ by their number: two participants with the same values are not duplicates.
+		if (kind === 'client' && numbersRows(plan)) return [fragment('f.source_row')];
 		return columns.length ? (kind === 'technique' ? columns : columns.slice(0, 1)).map(labelled) : [fragment('NULL')];
 	});
 	const keyOf = (c: ColumnPlan) =>

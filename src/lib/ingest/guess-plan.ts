@@ -4,6 +4,8 @@ import { isMissing } from './sniff';
 import { findIdentifiers } from './identifiers';
 import { guessRoles } from './guess-roles';
 import type { ColumnPlan, ImportPlan, Shape, TimepointMeaning } from './plan';
+import { guessPairReading, withPairsRead } from './trial-reading';
+import { nameMeasures } from './measure-names';
 
 const INDEX_HEADERS = new Set(['', 'rownames', 'row', 'row.names', '#', 'x', '...1']);
 
@@ -30,10 +32,11 @@ export function timepointValues(values: string[]): Record<string, TimepointMeani
 	return map;
 }
 
-export function shapeOf(plan: Pick<ImportPlan, 'columns'>): Shape {
+export function shapeOf(plan: Pick<ImportPlan, 'columns' | 'pairsAre'>): Shape {
 	const kinds = new Set(plan.columns.map((c) => c.role.kind));
 	if (kinds.has('measure name') && kinds.has('measure value')) return 'long';
 	if (kinds.has('timepoint')) return 'timepoints';
+	if (withPairsRead(plan).columns.some((c) => c.role.kind === 'measure' && c.role.visit !== undefined)) return 'visits';
 	return 'sessions';
 }
 
@@ -46,7 +49,7 @@ export interface PlanInput {
 
 export function guessPlan({ fileName, encoding, dialect, preview }: PlanInput): ImportPlan {
 	const samples = preview.header.map((header, i) => ({ header, values: preview.rows.map((r) => r[i] ?? '') }));
-	const { roles, measures, dateFormat } = guessRoles(samples, dialect.decimalComma);
+	const { roles, measures, dateFormat } = guessRoles(samples, dialect.decimalComma, fileName);
 	if (!roles.some((r) => r.kind === 'client')) {
 		const index = preview.header.findIndex((h) => INDEX_HEADERS.has(h.trim().toLowerCase()));
 		if (index >= 0) roles[index] = { kind: 'client' };
@@ -74,10 +77,14 @@ export function guessPlan({ fileName, encoding, dialect, preview }: PlanInput): 
 		columns,
 		measures,
 		timepoints: timepoint ? timepointValues(samples[timepoint.index].values) : {},
+		pairsAre: 'session',
 		measureNames: {},
 		conditionForAll: '',
 		pseudonymiseClients: false
 	};
+	plan.pairsAre = guessPairReading(plan, preview.rows);
+	const name = columns.find((c) => c.role.kind === 'measure name');
+	if (name) nameMeasures(plan, samples[name.index].values);
 	plan.shape = shapeOf(plan);
 	return plan;
 }

@@ -52,3 +52,107 @@ describe('guessRoles: techniques over several columns', () => {
 		]);
 	});
 });
+
+/** Roles as "measure timing[ visit]", every column given the same numeric values (none only 0 and 1). */
+const timedRoles = (headers: string[], fileName = '', values = ['4', '6', '5']) =>
+	guessRoles(
+		headers.map((header) => ({ header, values })),
+		false,
+		fileName
+	).roles.map((r) => (r.kind === 'measure' ? `${r.measure} ${r.timing}${r.visit ? ` ${r.visit}` : ''}` : r.kind));
+
+describe('guessRoles: one measure at two or more timepoints, whatever its name', () => {
+	it.each([
+		[['weight_pre', 'weight_post'], ['weight before', 'weight after']],
+		[['pre_weight', 'post_weight'], ['weight before', 'weight after']],
+		[['PreWeight', 'PostWeight'], ['weight before', 'weight after']],
+		[['grip_baseline', 'grip_followup'], ['grip before', 'grip after']],
+		[['grip_baseline', 'grip_follow_up'], ['grip before', 'grip after']],
+		[['grip baseline', 'grip follow-up'], ['grip before', 'grip after']],
+		[['grip_baseline', 'grip_fu'], ['grip before', 'grip after']],
+		[['score_pre', 'score_post'], ['score before', 'score after']],
+		[['grip_t0', 'grip_t1'], ['grip before', 'grip after']],
+		[['grip_t0', 'grip_t1', 'grip_t2'], ['grip value 1', 'grip value 2', 'grip value 3']],
+		[['gripT1', 'gripT2', 'gripT3'], ['grip value 1', 'grip value 2', 'grip value 3']],
+		[['T1_grip', 'T2_grip', 'T3_grip'], ['grip value 1', 'grip value 2', 'grip value 3']],
+		[['pk1', 'pk2', 'pk5'], ['pk value 1', 'pk value 2', 'pk value 3']],
+		// Visits follow the numbers, not the columns' order.
+		[['pk5', 'pk1', 'pk2'], ['pk value 3', 'pk value 1', 'pk value 2']],
+		[['pk1', 'pk5'], ['pk before', 'pk after']],
+		[['pain_1', 'pain_2', 'pain_3'], ['pain_nprs value 1', 'pain_nprs value 2', 'pain_nprs value 3']]
+	])('%j', (headers, expected) => {
+		expect(timedRoles(headers)).toEqual(expected);
+	});
+
+	it('knows a numbered VAS on 0–100 as pain on the VAS', () => {
+		expect(timedRoles(['vas1', 'vas2', 'vas3'], '', ['40', '65', '20'])).toEqual(['pain_vas value 1', 'pain_vas value 2', 'pain_vas value 3']);
+	});
+
+	it('names "Pre" and "Post" after the file, or "Outcome"', () => {
+		expect(timedRoles(['group', 'Pre', 'Post'], 'grip-strength.csv')).toEqual(['technique', 'grip_strength before', 'grip_strength after']);
+		expect(timedRoles(['Pre', 'Post'], 'pre_post.csv')).toEqual(['outcome before', 'outcome after']);
+		expect(guessRoles([{ header: 'Pre', values: ['4'] }, { header: 'Post', values: ['5'] }], false).measures.map((m) => m.label)).toEqual(['Outcome']);
+	});
+
+	it('declares a measure it does not know as "other", higher is better, for the user to set', () => {
+		const { measures } = guessRoles(
+			['PreWeight', 'PostWeight'].map((header) => ({ header, values: ['80', '78'] })),
+			false
+		);
+		expect(measures).toEqual([
+			{
+				measure: 'weight',
+				label: 'weight',
+				kind: 'other',
+				unit: '',
+				scaleMin: null,
+				scaleMax: null,
+				direction: 'higher',
+				mcidPoints: null,
+				mcidPercent: null,
+				mcidSource: 'Declared at import'
+			}
+		]);
+	});
+
+	it('leaves ordinary numbers, change columns and questionnaire items as extras', () => {
+		expect(timedRoles(['age', 'BMI', 'score'])).toEqual(['extra', 'extra', 'extra']);
+		expect(timedRoles(['pain_pre', 'pain_post', 'pain_change', 'change', 'diff', 'delta_pain'])).toEqual([
+			'pain_nprs before',
+			'pain_nprs after',
+			'extra',
+			'extra',
+			'extra',
+			'extra'
+		]);
+		expect(timedRoles(['weight_pre', 'weight_post', 'weight_diff'])).toEqual(['weight before', 'weight after', 'extra']);
+		expect(timedRoles(['q1', 'q2', 'q3', 'item1', 'item2', 'X1', 'X2'])).toEqual(Array(7).fill('extra'));
+		// One numbered column is not a series; text columns are not measures.
+		expect(timedRoles(['tsk11'])).toEqual(['extra']);
+		expect(timedRoles(['grip1', 'grip2'], '', ['weak', 'strong'])).toEqual(['extra', 'extra']);
+	});
+});
+
+describe('guessRoles: a movement column beside generic range-of-motion columns', () => {
+	const movementRoles = (header: string) =>
+		guessRoles(
+			[
+				{ header: 'client', values: ['C1'] },
+				{ header, values: ['Hip flexion'] },
+				{ header: 'rom_pre', values: ['95'] },
+				{ header: 'rom_post', values: ['104'] }
+			],
+			false
+		).roles.map((r) => r.kind);
+
+	it.each(['rom_movement', 'movement', 'joint', 'Joint movement'])('%s names the measure of each row', (header) => {
+		expect(movementRoles(header)).toEqual(['client', 'measure name', 'measure', 'measure']);
+	});
+
+	it('is an extra attribute where no range-of-motion column needs naming', () => {
+		expect(guessRoles([{ header: 'joint', values: ['Hip'] }, { header: 'pain_pre', values: ['5'] }], false).roles.map((r) => r.kind)).toEqual([
+			'extra',
+			'measure'
+		]);
+	});
+});

@@ -6,6 +6,7 @@ import { DEFAULT_MEASURES } from '../domain/measures';
 import { detectDateFormat, type DateFormat } from './dates';
 import { isMissing, parseNumber } from './sniff';
 import { containsPhrase, headerWords, measurePhrase } from './header-words';
+import { numberedSeries } from './measure-series';
 import type { MeasureDeclaration, Role } from './plan';
 
 export interface ColumnSample {
@@ -134,7 +135,20 @@ function repeatedTimepoints(columns: ColumnSample[]): Map<number, number> {
 	return visits;
 }
 
-export function guessRoles(columns: ColumnSample[], decimalComma: boolean): Guess {
+/** A column of changes computed from a pair (change, pain_diff, delta): kept as an extra, never a measure. */
+const CHANGE = ['change', 'changes', 'diff', 'difference', 'delta', 'chg'];
+/** The column naming the movement of generic range-of-motion columns (rom_movement = Hip flexion). */
+const MOVEMENT = ['movement', 'joint', 'joint movement', 'motion', 'rom measure'];
+
+/**
+ * The measure of before/after columns with no name of their own ("Pre", "Post"): called after the file
+ * (grip-strength.csv: grip strength), or "Outcome" when the file's name says nothing either.
+ */
+export function unnamedMeasure(fileName: string): string[] {
+	return measurePhrase(fileName.replace(/\.[a-z0-9]{1,4}$/i, '')).words.filter((w) => !/^\d+$/.test(w));
+}
+
+export function guessRoles(columns: ColumnSample[], decimalComma: boolean, fileName = ''): Guess {
 	const roles: Role[] = columns.map(() => ({ kind: 'extra' }));
 	const measures = new Map<string, MeasureDeclaration>();
 	const taken = new Set<string>();
@@ -142,6 +156,16 @@ export function guessRoles(columns: ColumnSample[], decimalComma: boolean): Gues
 	const measureRoles = new Set<string>();
 	let dateFormat: DateFormat | null = null;
 	const repeated = repeatedTimepoints(columns);
+	const numbers = columns.map((c) => numericShare(c.values, decimalComma) >= 0.9 && !isBinary(c.values));
+	const series = numberedSeries(columns.map((c) => c.header), numbers);
+	const isChange = (i: number) => headerWords(columns[i].header).some((w) => CHANGE.includes(w));
+	/** One measure at two or more timepoints: a numbered series, or a before/after pair (pain_pre, pain_post). */
+	const timedColumns = new Set(
+		columns.flatMap((c, i) =>
+			numbers[i] && !isChange(i) && (series.has(i) || (measurePhrase(c.header).timing !== null && hasPartner(columns, i))) ? [i] : []
+		)
+	);
+	const timed = (i: number) => timedColumns.has(i);
 
 	const claim = (i: number, role: Role) => {
 		roles[i] = role;
@@ -172,24 +196,29 @@ export function guessRoles(columns: ColumnSample[], decimalComma: boolean): Gues
 		// "Technique 2", "secondary technique": a session's techniques spread over several columns.
 		if (ONE_OF(words, ['technique', 'techniques']) && !numeric) return claim(i, { kind: 'technique' });
 		if (free('duration') && ONE_OF(words, DURATION) && numeric) return claim(i, { kind: 'duration' });
-		if (free('measure name') && ONE_OF(words, ['measure', 'outcome', 'variable', 'parameter'])) {
+		if (isChange(i)) return;
+		if (!timed(i) && free('measure name') && ONE_OF(words, ['measure', 'outcome', 'variable', 'parameter'])) {
 			return claim(i, { kind: 'measure name' });
 		}
-		if (free('measure value') && ONE_OF(words, ['value', 'score', 'result']) && numeric) {
+		if (!timed(i) && free('measure value') && ONE_OF(words, ['value', 'score', 'result']) && numeric) {
 			return claim(i, { kind: 'measure value' });
 		}
 
 		if (!numeric || isBinary(column.values)) return;
 		const phrase = measurePhrase(column.header);
-		const known = knownMeasure(phrase.words, phrase.unit, onHundredScale(scaleValues(columns, i), decimalComma));
-		// A numeric column stays an extra attribute (age, BMI…) unless it names a measure we know, or it has a
-		// before/after partner (flexibility_pre with flexibility_post).
-		if (!known && !(phrase.timing && hasPartner(columns, i))) return;
-		const key = known ?? measureKey(phrase.words);
-		const visit = repeated.get(i);
-		const role: Role = visit
-			? { kind: 'measure', measure: key, timing: 'value', visit }
-			: { kind: 'measure', measure: key, timing: phrase.timing ?? 'value' };
+		const numbered = series.get(i);
+		// "Pre" and "Post" alone name no measure: the file's name does.
+		const named = numbered?.stem ?? (phrase.words.length || !timed(i) ? phrase.words : unnamedMeasure(fileName));
+		const values = numbered ? numbered.members.flatMap((j) => columns[j].values) : scaleValues(columns, i);
+		const known = knownMeasure(named, phrase.unit, onHundredScale(values, decimalComma));
+		// A numeric column stays an extra attribute (age, BMI…) unless it names a measure we know, or it is one
+		// of a measure's timepoints (flexibility_pre with flexibility_post; pk1, pk5).
+		if (!known && !timed(i)) return;
+		const key = known ?? (named.length ? measureKey(named) : 'outcome');
+		const visit = numbered?.size === 2 ? undefined : (numbered?.rank ?? repeated.get(i));
+		// Two timepoints are a before/after pair, which the plan reads as two visits or as one session.
+		const timing = numbered ? (numbered.size === 2 ? (numbered.rank === 1 ? 'before' : 'after') : 'value') : (phrase.timing ?? 'value');
+		const role: Role = visit ? { kind: 'measure', measure: key, timing: 'value', visit } : { kind: 'measure', measure: key, timing };
 		// Two columns for one measure at one timing would be merged, the second's values used only where the
 		// first is empty: the second is kept as an extra attribute instead, for the user to decide.
 		const roleKey = `${key}|${role.timing}|${role.visit ?? ''}`;
@@ -197,10 +226,30 @@ export function guessRoles(columns: ColumnSample[], decimalComma: boolean): Gues
 		measureRoles.add(roleKey);
 		if (!measures.has(key)) {
 			const unit = phrase.unit === 'deg' ? '°' : (phrase.unit ?? '');
-			measures.set(key, newMeasure(key, phrase.words.join(' ') || column.header, unit));
+			measures.set(key, newMeasure(key, named.join(' ') || 'Outcome', unit));
 		}
 		roles[i] = role;
 	});
 
+	nameOrValueAlone(columns, roles, decimalComma);
 	return { roles, measures: [...measures.values()], dateFormat };
+}
+
+/**
+ * A measure-name column names the measure of a long file's value column, or of generic range-of-motion
+ * columns (rom_movement beside rom_pre, rom_post). Without either partner, a name or value column is an
+ * extra attribute: a lone "score" is not long format.
+ */
+function nameOrValueAlone(columns: ColumnSample[], roles: Role[], decimalComma: boolean) {
+	const rom = roles.some((r) => r.kind === 'measure' && r.measure === 'rom');
+	let name = roles.findIndex((r) => r.kind === 'measure name');
+	const value = roles.findIndex((r) => r.kind === 'measure value');
+	if (name < 0 && value < 0 && rom) {
+		name = columns.findIndex(
+			(c, i) => roles[i].kind === 'extra' && ONE_OF(headerWords(c.header), MOVEMENT) && numericShare(c.values, decimalComma) < 0.9
+		);
+		if (name >= 0) roles[name] = { kind: 'measure name' };
+	}
+	if (value >= 0 && name < 0) roles[value] = { kind: 'extra' };
+	if (name >= 0 && value < 0 && !rom) roles[name] = { kind: 'extra' };
 }

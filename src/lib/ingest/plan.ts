@@ -22,8 +22,12 @@ export type Role =
 	| { kind: 'duration' }
 	/** A measure's values; `visit` when columns are repeated timepoints (pain_t1, pain_t2…). */
 	| { kind: 'measure'; measure: string; timing: Timing; visit?: number }
-	/** Long format: the column naming the measure of each row, and the column with its value. */
+	/**
+	 * The column naming the measure of each row: of the value column in a long file, or of the generic
+	 * range-of-motion columns beside it (rom_movement = Hip flexion next to rom_pre, rom_post).
+	 */
 	| { kind: 'measure name' }
+	/** Long format: the column with the value of the measure its row names. */
 	| { kind: 'measure value' }
 	/** Kept with the session as an extra attribute (age, sex…), for research views. */
 	| { kind: 'extra' }
@@ -51,7 +55,14 @@ export type MeasureDeclaration = Measure;
 /** How a visit/timepoint value maps onto the model: a visit number, or before/after within a session. */
 export type TimepointMeaning = { visit: number } | { timing: 'before' | 'after' };
 
-export type Shape = 'sessions' | 'timepoints' | 'long';
+/** One row per session; per client per timepoint; per client with a measure's visits in columns; per measurement. */
+export type Shape = 'sessions' | 'timepoints' | 'visits' | 'long';
+
+/**
+ * What a measure's before and after columns (pain_pre, pain_post) are: two visits of a trial, baseline and
+ * follow-up ('visits'), or before and after within one session ('session').
+ */
+export type PairReading = 'visits' | 'session';
 
 export interface ImportPlan {
 	fileName: string;
@@ -65,7 +76,9 @@ export interface ImportPlan {
 	measures: MeasureDeclaration[];
 	/** Values of the timepoint column and what they mean (plain numbers are visit numbers unless mapped). */
 	timepoints: Record<string, TimepointMeaning>;
-	/** Long format: the values of the measure-name column, mapped to measure keys. */
+	/** How before/after columns are read: see PairReading. */
+	pairsAre: PairReading;
+	/** The values of the measure-name column, mapped to measure keys. */
 	measureNames: Record<string, string>;
 	/** Used when no column holds the condition ("Lower back pain" for a whole trial). */
 	conditionForAll: string;

@@ -1,5 +1,9 @@
 import type { CsvDialect } from './sniff';
+import type { ImportPlan } from './plan';
 import { commentRule, isCommentLine } from './comment-lines';
+
+/** The dialect as the reader applies it: a row is as wide as the plan's columns, whatever the sample showed. */
+export const readerDialect = (plan: ImportPlan) => ({ ...plan.dialect, rowWidth: plan.columns.length });
 
 /** Where each data record of a CSV text starts (1-based line) and its text span, as DuckDB's reader counts records. */
 export interface RecordSpans {

@@ -12,10 +12,11 @@ import { countFates, failedRows, markDuplicates, ROWS, SKIPPED } from './check-r
 import { deriveRows } from './derive-rows';
 import { storeSessions } from './store-sessions';
 import { guessTimepoint } from './guess-plan';
-import { headerWords } from './header-words';
-import { knownMeasure, measureKey, newMeasure } from './guess-roles';
+import { nameMeasures, namesMovements } from './measure-names';
+import { numbersRows, withPairsRead } from './trial-reading';
+import { numberRowsAsInFile } from './numbered-rows';
 import { column, columnLabel } from './staged-columns';
-import { lastLineOf, recordSpans, type RecordSpans } from './record-lines';
+import { lastLineOf, readerDialect, recordSpans, type RecordSpans } from './record-lines';
 import { lineReasons, recordAtLine, recordFields, type RejectedRow } from './rejected-rows';
 import { readerInput } from './reader-input';
 
@@ -60,9 +61,11 @@ export function describeCounts(c: ImportCounts): string {
 
 export function planProblems(plan: ImportPlan): string[] {
 	const problems: string[] = [];
-	if (!column(plan, 'client')) problems.push('No column is chosen as the client id: choose the column that identifies each client.');
+	if (!column(plan, 'client') && !numbersRows(plan)) {
+		problems.push('No column is chosen as the client id: choose the column that identifies each client.');
+	}
 	const kinds = new Set(plan.columns.map((c) => c.role.kind));
-	if (kinds.has('measure name') !== kinds.has('measure value')) {
+	if (kinds.has('measure name') !== kinds.has('measure value') && !namesMovements(plan)) {
 		problems.push('Long format needs both a measure-name column and a value column.');
 	}
 	const headers = plan.columns.map((c) => c.header);
@@ -92,7 +95,12 @@ export function planProblems(plan: ImportPlan): string[] {
 /** Timepoints and measure names seen beyond the preview's first rows get their default meaning. */
 async function completePlan(db: Database, plan: ImportPlan): Promise<{ plan: ImportPlan; measureNames: Map<string, string> }> {
 	const distinctValues = (index: number) => distinctInFile(db, FILE, plan, index);
-	const complete: ImportPlan = { ...plan, timepoints: { ...plan.timepoints }, measures: [...plan.measures] };
+	const complete: ImportPlan = {
+		...plan,
+		timepoints: { ...plan.timepoints },
+		measures: [...plan.measures],
+		measureNames: { ...plan.measureNames }
+	};
 	const timepoint = column(plan, 'timepoint');
 	if (timepoint) {
 		let order = Object.keys(complete.timepoints).length + 1;
@@ -100,12 +108,10 @@ async function completePlan(db: Database, plan: ImportPlan): Promise<{ plan: Imp
 	}
 	const measureNames = new Map<string, string>();
 	const name = column(plan, 'measure name');
-	if (plan.shape === 'long' && name) {
-		for (const v of await distinctValues(name.index)) {
-			const key = plan.measureNames[v] ?? knownMeasure(headerWords(v), null, false) ?? measureKey(headerWords(v));
-			measureNames.set(v, key);
-			if (!complete.measures.some((m) => m.measure === key)) complete.measures.push(newMeasure(key, v, ''));
-		}
+	if (name && (plan.shape === 'long' || namesMovements(plan))) {
+		const values = await distinctValues(name.index);
+		nameMeasures(complete, values);
+		for (const v of values) if (v in complete.measureNames) measureNames.set(v, complete.measureNames[v]);
 	}
 	return { plan: complete, measureNames };
 }
@@ -185,15 +191,13 @@ async function rejectedRows(
 	return rows.sort((a, b) => a.line - b.line);
 }
 
-/** The dialect as the reader applies it: a row is as wide as the plan's columns, whatever the sample showed. */
-const readerDialect = (plan: ImportPlan) => ({ ...plan.dialect, rowWidth: plan.columns.length });
 
 async function cleanUp(db: Database) {
 	await db.exec(
 		`DROP TABLE IF EXISTS ${ROWS}; DROP TABLE IF EXISTS ${SKIPPED};
 		 DROP TABLE IF EXISTS ${READER_REJECTS}; DROP TABLE IF EXISTS import_scans; DROP TABLE IF EXISTS import_obs;
 		 DROP TABLE IF EXISTS import_keyed; DROP TABLE IF EXISTS import_sessions; DROP TABLE IF EXISTS import_measure_names;
-		 DROP TABLE IF EXISTS import_techniques; DROP TABLE IF EXISTS import_conditions;`
+		 DROP TABLE IF EXISTS import_techniques; DROP TABLE IF EXISTS import_conditions; DROP TABLE IF EXISTS import_row_numbers;`
 	);
 	await db.dropFile(FILE).catch(() => undefined);
 }
@@ -204,6 +208,8 @@ export async function runImport(
 	givenPlan: ImportPlan,
 	options: ImportOptions
 ): Promise<ImportOutcome> {
+	// Before/after columns read as visits are stored as visit columns from here on.
+	givenPlan = withPairsRead(givenPlan);
 	const outcome = await importRead(db, data, givenPlan, options, 'give up');
 	if (outcome !== NOT_UTF_8) return done(outcome);
 	const bytes = new Uint8Array(await (data as Blob).arrayBuffer());
@@ -268,6 +274,8 @@ async function importOnce(
 		}
 		const reader = await readerRejects(db);
 		if (invalidText === 'give up' && typeof source !== 'string' && reader.some(isInvalidText)) return NOT_UTF_8;
+		const text = async () => (typeof source === 'string' ? source : await source.text());
+		if (numbersRows(plan) && reader.length) await numberRowsAsInFile(db, plan, options.secret, await text(), reader);
 		step('Checking every row');
 		await markDuplicates(db);
 		const fates = await countFates(db);
@@ -290,7 +298,6 @@ async function importOnce(
 			await db.exec('CHECKPOINT');
 		}
 		step('Collecting rejected rows');
-		const text = async () => (typeof source === 'string' ? source : await source.text());
 		return {
 			fileName: plan.fileName,
 			datasetId,

@@ -4,6 +4,7 @@
  */
 import type { SqlParam } from '../db/database';
 import type { ColumnPlan, ImportPlan, RoleKind } from './plan';
+import { numbersRows } from './trial-reading';
 
 export const stagedName = (index: number) => `c${index}`;
 export const staged = (index: number) => `f.c${index}`;
@@ -55,9 +56,12 @@ export function techniquesExpression(plan: ImportPlan): Fragment {
 	return fragment(`NULLIF(concat_ws(';', ${parts.sql}), '')`, parts.params);
 }
 
-/** The client id, or its keyed hash: the same secret gives the same pseudonym in every import. */
-export function clientExpression(plan: ImportPlan, secret: string): Fragment {
-	const id = labelled(column(plan, 'client'));
+/**
+ * The client id, or its keyed hash: the same secret gives the same pseudonym in every import. A file
+ * without an id column whose rows are participants gives each row its number (`rowNumber`) as its id.
+ */
+export function clientExpression(plan: ImportPlan, secret: string, rowNumber = 'f.source_row'): Fragment {
+	const id = numbersRows(plan) ? fragment(`CAST(${rowNumber} AS VARCHAR)`) : labelled(column(plan, 'client'));
 	if (!plan.pseudonymiseClients) return id;
 	return fragment(`'P-' || substr(sha256(? || ':' || (${id.sql})), 1, 12)`, [secret, ...id.params]);
 }

@@ -11,17 +11,22 @@ import type { ColumnPlan, ImportPlan } from './plan';
 import { ROWS } from './check-rows';
 import { summariseClients } from '../metrics/main-technique';
 import { column, columnLabel, fragment, join, stagedName, type Fragment } from './staged-columns';
+import { GENERIC_ROM, namesMovements } from './measure-names';
 
 const OBSERVATIONS = 'import_obs';
 const KEYED = 'import_keyed';
 const GROUPED = 'import_sessions';
 
-/** Every row is exactly one session. */
+/**
+ * Every row is exactly one session. Not so when a movement column names each row's range of motion and
+ * the rows have dates or visits: a session that measured two movements has a row for each.
+ */
 export function rowIsSession(plan: ImportPlan): boolean {
 	return (
 		plan.shape !== 'long' &&
 		!plan.columns.some((c) => c.role.kind === 'measure' && c.role.visit !== undefined) &&
-		!Object.values(plan.timepoints).some((m) => 'timing' in m)
+		!Object.values(plan.timepoints).some((m) => 'timing' in m) &&
+		!(namesMovements(plan) && (column(plan, 'date') || column(plan, 'visit')))
 	);
 }
 
@@ -44,6 +49,25 @@ function measureGroups(plan: ImportPlan): MeasureGroup[] {
 		groups.set(key, group);
 	}
 	return [...groups.values()];
+}
+
+const NAMES = 'import_measure_names';
+
+/** The rows of a group and its measure: the movement a row names, for generic range-of-motion columns. */
+function groupSource(plan: ImportPlan, group: MeasureGroup): { from: string; measure: Fragment } {
+	const name = column(plan, 'measure name');
+	if (name && group.measure === GENERIC_ROM && namesMovements(plan)) {
+		return {
+			from: `${ROWS} r LEFT JOIN ${NAMES} n ON n.name = trim(r.${stagedName(name.index)})`,
+			measure: fragment('coalesce(n.measure, ?)', [group.measure])
+		};
+	}
+	return { from: `${ROWS} r`, measure: fragment('?', [group.measure]) };
+}
+
+async function storeMeasureNames(db: Database, measureNames: Map<string, string>) {
+	await db.exec(`CREATE OR REPLACE TEMP TABLE ${NAMES} (name VARCHAR, measure VARCHAR)`);
+	for (const [n, m] of measureNames) await db.query(`INSERT INTO ${NAMES} VALUES (?, ?)`, [n, m]);
 }
 
 const firstOf = (columns: string[]) => (columns.length === 0 ? 'NULL::DOUBLE' : columns.length === 1 ? columns[0] : `coalesce(${columns.join(', ')})`);
@@ -117,10 +141,11 @@ async function storeRowSessions(db: Database, plan: ImportPlan, datasetId: numbe
 	// Every measure in one statement: one insert instead of one per measure column pair.
 	const groups = measureGroups(plan).map((group) => {
 		const { before, after } = pair(group);
+		const { from, measure } = groupSource(plan, group);
 		return fragment(
-			`SELECT ?::BIGINT + r.source_row, ?, ${before}, ${after} FROM ${ROWS} r
+			`SELECT ?::BIGINT + r.source_row, ${measure.sql}, ${before}, ${after} FROM ${from}
 			 WHERE r.keep AND (${before} IS NOT NULL OR ${after} IS NOT NULL)`,
-			[base, group.measure]
+			[base, ...measure.params]
 		);
 	});
 	if (groups.length) {
@@ -136,25 +161,24 @@ async function storeRowSessions(db: Database, plan: ImportPlan, datasetId: numbe
 	}
 }
 
-async function gatherObservations(db: Database, plan: ImportPlan, measureNames: Map<string, string>) {
+async function gatherObservations(db: Database, plan: ImportPlan) {
 	const selects: Fragment[] = measureGroups(plan).map((group) => {
 		const { before, after } = pair(group);
+		const { from, measure } = groupSource(plan, group);
 		return fragment(
-			`SELECT r.source_row, coalesce(?::INTEGER, r.row_visit) AS visit, ? AS measure, ${before} AS value_before, ${after} AS value_after FROM ${ROWS} r WHERE r.keep`,
-			[group.visit, group.measure]
+			`SELECT r.source_row, coalesce(?::INTEGER, r.row_visit) AS visit, ${measure.sql} AS measure, ${before} AS value_before, ${after} AS value_after FROM ${from} WHERE r.keep`,
+			[group.visit, ...measure.params]
 		);
 	});
 	const name = column(plan, 'measure name');
 	const value = column(plan, 'measure value');
 	if (plan.shape === 'long' && name && value) {
-		await db.exec('CREATE OR REPLACE TEMP TABLE import_measure_names (name VARCHAR, measure VARCHAR)');
-		for (const [n, m] of measureNames) await db.query('INSERT INTO import_measure_names VALUES (?, ?)', [n, m]);
 		const v = `r.${stagedName(value.index)}`;
 		selects.push(
 			fragment(
 				`SELECT r.source_row, r.row_visit, n.measure,
 				        CASE WHEN r.row_timing = 'after' THEN NULL ELSE ${v} END, CASE WHEN r.row_timing = 'after' THEN ${v} END
-				 FROM ${ROWS} r JOIN import_measure_names n ON n.name = trim(r.${stagedName(name.index)}) WHERE r.keep`
+				 FROM ${ROWS} r JOIN ${NAMES} n ON n.name = trim(r.${stagedName(name.index)}) WHERE r.keep`
 			)
 		);
 	}
@@ -172,10 +196,9 @@ async function storeGroupedSessions(
 	plan: ImportPlan,
 	datasetId: number,
 	base: number,
-	secret: string,
-	measureNames: Map<string, string>
+	secret: string
 ) {
-	await gatherObservations(db, plan, measureNames);
+	await gatherObservations(db, plan);
 	await normaliseLabels(db);
 	await db.exec(
 		`CREATE OR REPLACE TEMP TABLE ${KEYED} AS
@@ -234,8 +257,9 @@ export async function storeSessions(
 	measureNames: Map<string, string>
 ): Promise<void> {
 	const [{ base }] = await db.query<{ base: number }>('SELECT coalesce(max(session_id), 0)::BIGINT AS base FROM sessions');
+	await storeMeasureNames(db, measureNames);
 	if (rowIsSession(plan)) await storeRowSessions(db, plan, datasetId, base, secret);
-	else await storeGroupedSessions(db, plan, datasetId, base, secret, measureNames);
+	else await storeGroupedSessions(db, plan, datasetId, base, secret);
 	await db.query(`INSERT INTO row_hashes SELECT ?::INTEGER, row_hash FROM ${ROWS} WHERE keep`, [datasetId]);
 	await summariseClients(db, datasetId);
 }

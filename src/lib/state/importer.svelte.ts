@@ -5,7 +5,7 @@ import { memoryProblem, sizeProblem } from '../ingest/file-size';
 import type { Preview } from '../ingest/sniff';
 import { shapeOf } from '../ingest/guess-plan';
 import { previewFile } from '../ingest/preview-file';
-import type { ImportPlan } from '../ingest/plan';
+import type { ImportPlan, PairReading } from '../ingest/plan';
 import { describeCounts, ImportError, planProblems, runImport, type ImportOutcome } from '../ingest/run-import';
 import { pseudonymKey } from '../ingest/pseudonym-key';
 
@@ -27,6 +27,12 @@ export class PendingFile {
 	/** Call after changing roles, so the shape follows. */
 	reshape() {
 		this.plan.shape = shapeOf(this.plan);
+	}
+
+	/** Reads before/after columns as two visits of a trial, or as one session (trial-reading.ts). */
+	readPairsAs(reading: PairReading) {
+		this.plan.pairsAre = reading;
+		this.reshape();
 	}
 }
 

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import type { Database } from '../db/database';
 import { ImportError, planProblems, runImport, type ImportOutcome } from '../ingest/run-import';
 import { guessPlan } from '../ingest/guess-plan';
@@ -19,6 +20,11 @@ export async function loadCsv(db: Database, csv: string, change: (plan: ImportPl
 	return runImport(db, csv, plan, { secret: 'test-secret' });
 }
 
+/** A file of tests/fixtures/ as the browser hands it to the importer. */
+export function fixtureFile(name: string): File {
+	return new File([readFileSync(new URL(`../../../tests/fixtures/${name}`, import.meta.url))], name);
+}
+
 /** How a dropped file ends: refused at the preview, held back by the plan's problems, refused at import, or imported. */
 export type FileEnding =
 	| { ending: 'preview error'; message: string }
@@ -28,10 +34,11 @@ export type FileEnding =
 
 /**
  * A file as the browser importer takes it (state/importer.svelte.ts): its bytes previewed, the guessed plan
- * taken as it is (the import button stays off while the plan has problems), then the file, or its decoded
- * text, imported. Any error that is not an ImportError is thrown: a bug.
+ * taken as it is or as `change` makes it (what a user changes in the preview; the import button stays off
+ * while the plan has problems), then the file, or its decoded text, imported. Any error that is not an
+ * ImportError is thrown: a bug.
  */
-export async function importFile(db: Database, file: File): Promise<FileEnding> {
+export async function importFile(db: Database, file: File, change: (plan: ImportPlan) => void = () => {}): Promise<FileEnding> {
 	let previewed;
 	try {
 		previewed = await previewFile(file);
@@ -40,6 +47,7 @@ export async function importFile(db: Database, file: File): Promise<FileEnding> 
 		throw error;
 	}
 	const { plan, preview } = previewed;
+	change(plan);
 	const problems = planProblems(plan);
 	if (problems.length) return { ending: 'plan problems', plan, preview, problems };
 	try {

@@ -11,7 +11,7 @@ export const ROLE_LABELS: Record<RoleKind, string> = {
 	condition: 'Condition',
 	duration: 'Session length (min)',
 	measure: 'Outcome measure',
-	'measure name': 'Measure name (long format)',
+	'measure name': 'Measure name (long format) or movement',
 	'measure value': 'Measure value (long format)',
 	extra: 'Keep as extra attribute',
 	ignore: 'Do not import'
