@@ -24,8 +24,8 @@ export function thresholdText(m: MeasureInfo, points: number | null, percent: nu
 }
 
 
-/** The columns of `measures` that make a MeasureInfo, for a SELECT. */
-export const MEASURE_INFO_COLUMNS = `measure, label, unit, direction, scale_min AS "scaleMin", scale_max AS "scaleMax",
+/** The columns of `measures` that make a MeasureInfo, for a SELECT. A measure declared without a unit is in "units". */
+export const MEASURE_INFO_COLUMNS = `measure, label, CASE WHEN coalesce(unit, '') = '' THEN 'units' ELSE unit END AS unit, direction, scale_min AS "scaleMin", scale_max AS "scaleMax",
 	mcid_points AS "mcidPoints", mcid_percent AS "mcidPercent", coalesce(mcid_source, '') AS "mcidSource"`;
 
 /** What is known of a measure nothing declared. */

@@ -99,7 +99,7 @@ export async function filterChoices(db: Database): Promise<FilterChoices> {
 		measures: await db.query(
 			`SELECT DISTINCT d.measure, d.label, d.unit, d.kind FROM measurements m
 			 JOIN active_sessions s ON s.session_id = m.session_id JOIN measures d ON d.measure = m.measure
-			 ORDER BY d.kind DESC, d.label`
+			 ORDER BY list_position(['pain', 'rom', 'function', 'other'], d.kind), d.label`
 		),
 		firstDate: dates.first,
 		lastDate: dates.last

@@ -98,6 +98,7 @@ export class Dashboard {
 		this.stored = stored;
 		this.datasets = datasets;
 		this.choices = choices;
+		this.filters = this.withMeasureInData($state.snapshot(this.filters) as Filters);
 		// The old cube describes the old data: filter changes meanwhile wait for the new one.
 		this.cube = null;
 		this.cubeLoading = loadCube(db)
@@ -113,8 +114,19 @@ export class Dashboard {
 		await this.redraw();
 	}
 
+	/**
+	 * The filters, their measure one the analysed data have: after importing a file of grip strengths, the
+	 * dashboard shows grip strength rather than an empty pain chart (the first measure, pain first).
+	 */
+	private withMeasureInData(filters: Filters): Filters {
+		const measures = this.choices?.measures ?? [];
+		if (measures.length === 0 || measures.some((m) => m.measure === filters.measure)) return filters;
+		return { ...filters, measure: measures[0].measure, mcidPoints: null, mcidPercent: null };
+	}
+
 	/** New filters (from the URL): every chart, table and figure follows. */
-	async applyFilters(filters: Filters): Promise<void> {
+	async applyFilters(requested: Filters): Promise<void> {
+		const filters = this.withMeasureInData(requested);
 		if (JSON.stringify(filters) === JSON.stringify($state.snapshot(this.filters)) && this.figures) return;
 		this.filters = filters;
 		await this.redraw();

@@ -47,6 +47,12 @@ export class Trial {
 		}
 	}
 
+	/** Table 1, and the trial view when `withView`: what the trial page and the report show. */
+	follow(filters: Filters, settings: TrialSettings, usualReference: string | null, withView: boolean): void {
+		this.showTable(filters);
+		if (withView) this.show(filters, settings, usualReference);
+	}
+
 	/** Table 1: baseline characteristics by the filters' grouping. */
 	async showTable(filters: Filters): Promise<void> {
 		const generation = ++this.tableGeneration;
