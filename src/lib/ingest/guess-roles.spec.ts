@@ -43,6 +43,16 @@ describe('guessRoles: techniques over several columns', () => {
 		).toEqual(['client', 'technique', 'technique', 'technique', 'pain_nprs before']);
 	});
 
+	it('takes a duration of the complaint for an attribute, not the session’s length', () => {
+		// The back-pain trial's backpain_length (years with back pain) is case mix; session length is the session's.
+		expect(measureRoles({ id: ['1'], backpain_length: ['12'], 'symptom duration': ['3'], duration_min: ['45'] })).toEqual([
+			'client',
+			'extra',
+			'extra',
+			'duration'
+		]);
+	});
+
 	it('leaves a second treatment-like column to its own role', () => {
 		expect(measureRoles({ client: ['C1'], treatment: ['PNF'], 'treatment duration': ['30'], 'group': ['2'] })).toEqual([
 			'client',

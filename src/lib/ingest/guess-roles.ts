@@ -25,6 +25,8 @@ const THERAPIST = ['therapist', 'practitioner', 'clinician', 'provider', 'masseu
 const TECHNIQUE = ['technique', 'techniques', 'treatment', 'intervention', 'modality', 'therapy', 'method', 'arm', 'group', 'treat'];
 const CONDITION = ['condition', 'diagnosis', 'complaint', 'indication', 'problem', 'reason for visit'];
 const DURATION = ['duration', 'minutes', 'mins', 'session length', 'length'];
+/** Words that make a duration the complaint's (how long the back has hurt), not the session's. */
+const COMPLAINT = ['pain', 'backpain', 'symptom', 'symptoms', 'complaint', 'injury', 'onset', 'condition', 'chronicity'];
 
 export function numericShare(values: string[], decimalComma: boolean): number {
 	const present = values.filter((v) => !isMissing(v));
@@ -195,7 +197,9 @@ export function guessRoles(columns: ColumnSample[], decimalComma: boolean, fileN
 		if (free('technique') && ONE_OF(words, TECHNIQUE)) return claim(i, { kind: 'technique' });
 		// "Technique 2", "secondary technique": a session's techniques spread over several columns.
 		if (ONE_OF(words, ['technique', 'techniques']) && !numeric) return claim(i, { kind: 'technique' });
-		if (free('duration') && ONE_OF(words, DURATION) && numeric) return claim(i, { kind: 'duration' });
+		if (free('duration') && ONE_OF(words, DURATION) && numeric && !words.some((w) => COMPLAINT.includes(w))) {
+			return claim(i, { kind: 'duration' });
+		}
 		if (isChange(i)) return;
 		if (!timed(i) && free('measure name') && ONE_OF(words, ['measure', 'outcome', 'variable', 'parameter'])) {
 			return claim(i, { kind: 'measure name' });
