@@ -1,5 +1,5 @@
 /**
- * Small cells re-identify people (DOMAIN.md): in an aggregate export, a row counting fewer clients than
+ * Small cells re-identify people (docs/domain.md): in an aggregate export, a row counting fewer clients than
  * the minimum size keeps its labels and loses every other value, its counts included ("3 clients" is
  * itself the disclosure). Everything that is not a label is blanked, so a statistic added to a table
  * later is suppressed without anyone remembering to list it.

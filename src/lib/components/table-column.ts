@@ -21,7 +21,7 @@ export interface SmallGroups<T> {
 
 /**
  * The same columns as a CSV table: what the page shows is what the file holds, except that a file
- * leaves the browser, so a group under the minimum size keeps only its labels (DOMAIN.md: small cells
+ * leaves the browser, so a group under the minimum size keeps only its labels (docs/domain.md: small cells
  * re-identify people) and says why in a last column.
  */
 export function tableData<T>(columns: Column<T>[], rows: readonly T[], small?: SmallGroups<T>): TableData {

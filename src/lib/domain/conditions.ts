@@ -1,4 +1,4 @@
-/** Canonical condition labels and the abbreviations and variants exports use (DOMAIN.md). */
+/** Canonical condition labels and the abbreviations and variants exports use (docs/domain.md). */
 export const CONDITION_SYNONYMS: Record<string, string[]> = {
 	'Lower back pain': ['lbp', 'low back pain', 'lower back', 'low back', 'lumbar pain', 'chronic low back pain'],
 	'Upper back pain': ['ubp', 'upper back', 'thoracic pain', 'mid back pain'],

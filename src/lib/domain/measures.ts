@@ -1,4 +1,4 @@
-/** What a measure is and when a change in it matters. Defaults from DOMAIN.md; the user may change them. */
+/** What a measure is and when a change in it matters. Defaults from docs/domain.md; the user may change them. */
 export type Direction = 'lower' | 'higher';
 export type MeasureKind = 'pain' | 'rom' | 'function' | 'other';
 

@@ -1,4 +1,4 @@
-/** Canonical technique names and the spellings real exports use (DOMAIN.md). */
+/** Canonical technique names and the spellings real exports use (docs/domain.md). */
 export const POSITIONAL_RELEASE = 'Positional release';
 export const PALPATION_RELEASE = 'Palpation release';
 export const PNF_STRETCHING = 'PNF stretching';

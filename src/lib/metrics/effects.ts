@@ -1,5 +1,5 @@
 /**
- * The two effects of DOMAIN.md, never mixed, each summarised per group (main technique, therapist or
+ * The two effects of docs/domain.md, never mixed, each summarised per group (main technique, therapist or
  * clinic) × condition at the client level:
  * - immediate: within a session, before → after, averaged over each client's sessions;
  * - course: the client's first session's before → their latest session's before (two sessions or more).
