@@ -20,4 +20,10 @@ test('a wide trial file without ids imports as a trial, and its trial view shows
 	await expect(row).toContainText('31.43');
 	await expect(card).toContainText('30, 45.37');
 	await expect(card).toContainText('by least squares over 60 clients');
+
+	// On a phone the trial view and Table 1 read without the page scrolling sideways.
+	await page.setViewportSize({ width: 390, height: 844 });
+	await expect(page.getByRole('heading', { name: /Table 1/ })).toBeVisible();
+	const sideways = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+	expect(sideways).toBe(0);
 });

@@ -45,7 +45,7 @@ export function funnelChartOptions(providers: readonly ProviderResult[], residua
 	return {
 		width: look.width,
 		height: look.width < 640 ? 300 : 360,
-		marginRight: look.width < 640 ? 20 : 120,
+		marginRight: 20,
 		ariaLabel: look.ariaLabel,
 		x: { label: 'Clients →', grid: true, domain: [from, to] },
 		y: { label: look.yLabel, grid: true, domain: [-reach, reach] },
@@ -58,7 +58,8 @@ export function funnelChartOptions(providers: readonly ProviderResult[], residua
 				return [
 					Plot.line(own, { x: 'clients', y: 'high', stroke: '#777', strokeDasharray: dash, clip: true }),
 					Plot.line(own, { x: 'clients', y: 'low', stroke: '#777', strokeDasharray: dash, clip: true }),
-					Plot.text(own.slice(-1), { x: 'clients', y: 'high', text: () => `${limit} limit`, dx: 4, textAnchor: 'start', fill: '#555', fontSize: 10 })
+					// Inside the frame, above the line's end: it fits at any width.
+					Plot.text(own.slice(-1), { x: 'clients', y: 'high', text: () => `${limit} limit`, dy: -6, textAnchor: 'end', fill: '#555', fontSize: 10 })
 				];
 			}),
 			Plot.dot(shown, { x: 'clients', y: 'difference', fill: 'place', r: 5, stroke: 'white' }),
