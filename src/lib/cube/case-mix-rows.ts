@@ -1,10 +1,12 @@
 /** The course values a filter keeps, with each client's case mix: the rows of the case-mix model, from the cube. */
 import type { Cube } from './load-cube';
+import type { CovariateColumn } from '../metrics/case-mix-covariates';
 import type { Kept } from './effect-index';
 import type { CaseMixData } from '../metrics/case-mix';
 import { gatherCovariate } from '../metrics/case-mix-covariates';
 
-export function caseMixRows(cube: Cube, kept: Kept, groupNames: string[]): CaseMixData {
+/** `covariates`: each client's case mix by client number (loadCovariates). */
+export function caseMixRows(cube: Cube, covariates: CovariateColumn[], kept: Kept, groupNames: string[]): CaseMixData {
 	const { index, whole, part } = kept;
 	const sorted = index.sorted.course;
 	const cut = kept.cut.course;
@@ -44,6 +46,6 @@ export function caseMixRows(cube: Cube, kept: Kept, groupNames: string[]): CaseM
 		conditionNames: cube.names.condition,
 		baseline: baseline.subarray(0, n),
 		change: change.subarray(0, n),
-		covariates: cube.covariates.map((column) => gatherCovariate(column, clients))
+		covariates: covariates.map((column) => gatherCovariate(column, clients))
 	};
 }

@@ -6,7 +6,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { openNodeDatabase } from '../db/node';
 import type { Database } from '../db/database';
 import { loadDemoClinic } from '../demo/load-demo';
-import { loadCube, type Cube } from './load-cube';
+import { loadCovariates, loadCube, type Cube } from './load-cube';
 import { computeCaseMix, computeDashboard, quantile } from './compute-dashboard';
 import { dashboardData } from '../metrics/dashboard-data';
 import { DEFAULT_FILTERS, type Filters } from '../metrics/filters';
@@ -21,7 +21,10 @@ beforeAll(async () => {
 }, 60_000);
 
 /** The cube's figures, the case-mix model (worked out after the charts) included. */
-const fromCube = (cube: Cube, filters: Filters) => ({ ...computeDashboard(cube, filters), caseMix: computeCaseMix(cube, filters) });
+const fromCube = async (cube: Cube, db: Database, filters: Filters) => ({
+	...computeDashboard(cube, filters),
+	caseMix: computeCaseMix(cube, await loadCovariates(db), filters)
+});
 
 /** Equal, numbers to within 1e-9 (the two sum in different orders). */
 function expectSame(actual: unknown, expected: unknown, path = '') {
@@ -53,14 +56,14 @@ const CASES: [string, Partial<Filters>][] = [
 describe('the cube agrees with the SQL', () => {
 	it.each(CASES)('%s', async (_, change) => {
 		const filters = { ...DEFAULT_FILTERS, ...change };
-		expectSame(fromCube(cube, filters), await dashboardData(db, filters));
+		expectSame(await fromCube(cube, db, filters), await dashboardData(db, filters));
 	});
 
 	it('agrees on research data without dates, with timepoints', async () => {
 		const other = await openNodeDatabase();
 		await loadCsv(other, 'id,time,group,pain_avg\n1,1,1,6\n1,2,1,3\n2,1,2,7\n2,2,2,6\n3,1,1,5\n3,2,1,5\n');
 		const data = await dashboardData(other, DEFAULT_FILTERS);
-		expectSame(fromCube(await loadCube(other), DEFAULT_FILTERS), data);
+		expectSame(await fromCube(await loadCube(other), other, DEFAULT_FILTERS), data);
 		expect(data.course.map((r) => [r.group, r.clients, r.mean])).toEqual([
 			['1', 2, 1.5],
 			['2', 1, 1]
@@ -123,7 +126,7 @@ describe('the cube agrees with the SQL when filters cut through clients’ cours
 		const expected = await dashboardData(moving, filters);
 		// The fixture is built so that filters do cut through courses: a check that the case tests something.
 		expect(expected.course.length).toBeGreaterThan(0);
-		expectSame(fromCube(movingCube, filters), expected);
+		expectSame(await fromCube(movingCube, moving, filters), expected);
 	});
 
 	it('gives the same answer again when a view is reused, and after working ahead', async () => {
@@ -131,7 +134,7 @@ describe('the cube agrees with the SQL when filters cut through clients’ cours
 		const filters = { ...DEFAULT_FILTERS, clinics: ['North'] };
 		const first = computeDashboard(movingCube, filters);
 		for (const task of workAhead(movingCube, filters)) task();
-		expectSame(fromCube(movingCube, { ...filters, by: 'therapist' }), await dashboardData(moving, { ...filters, by: 'therapist' }));
+		expectSame(await fromCube(movingCube, moving, { ...filters, by: 'therapist' }), await dashboardData(moving, { ...filters, by: 'therapist' }));
 		expectSame(computeDashboard(movingCube, filters), first);
 	});
 });

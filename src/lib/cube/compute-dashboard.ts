@@ -20,6 +20,7 @@ import { unknownMeasure } from '../metrics/measure-info';
 import { caseMix, type CaseMix } from '../metrics/case-mix';
 import { keptBy } from './effect-index';
 import { caseMixRows } from './case-mix-rows';
+import type { CovariateColumn } from '../metrics/case-mix-covariates';
 
 export { quantile, quantileOf } from './quantiles';
 
@@ -124,8 +125,11 @@ export function workAhead(cube: Cube, filters: Filters): (() => void)[] {
 	return tasks;
 }
 
-/** Therapists or clinics against their case mix, for these filters (null when comparing techniques). */
-export function computeCaseMix(cube: Cube, filters: Filters): CaseMix | null {
+/**
+ * Therapists or clinics against their case mix, for these filters (null when comparing techniques);
+ * `covariates` are the cube's clients' (loadCovariates).
+ */
+export function computeCaseMix(cube: Cube, covariates: CovariateColumn[], filters: Filters): CaseMix | null {
 	if (filters.by === 'technique') return null;
 	const code = cube.measures.findIndex((m) => m.measure === filters.measure);
 	if (code < 0) return null;
@@ -133,7 +137,7 @@ export function computeCaseMix(cube: Cube, filters: Filters): CaseMix | null {
 	const lower = cube.measures[code].direction === 'lower';
 	const group = groupOf(cube, units, filters.by);
 	const kept = keptBy(units, effectIndex(units, filters.by, group.codes, code, lower), mask, lower);
-	return caseMix(caseMixRows(cube, kept, group.names), filters.minClients);
+	return caseMix(caseMixRows(cube, covariates, kept, group.names), filters.minClients);
 }
 
 /**

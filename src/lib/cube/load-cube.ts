@@ -30,9 +30,12 @@ export interface Cube {
 	/** For each measure code, the indexes of its measurements, in session order. */
 	byMeasure: Int32Array[];
 	measures: CubeMeasure[];
-	/** Case-mix columns, each client's value at their first session by client number. */
-	covariates: CovariateColumn[];
 }
+
+/** The analysed clients and their numbers in the cube: the same numbering whenever the data are the same. */
+const CUBE_CLIENTS = `SELECT c.dataset_id, c.client_id, c.main_technique,
+		          (row_number() OVER (ORDER BY c.dataset_id, c.client_id) - 1)::INTEGER AS client
+		   FROM clients c JOIN datasets d ON d.dataset_id = c.dataset_id WHERE d.active`;
 
 const DIMENSIONS = ['clinic', 'therapist', 'condition', 'technique'] as const;
 
@@ -41,10 +44,7 @@ export async function loadCube(db: Database): Promise<Cube> {
 		d === 'technique' ? 'c.main_technique' : `coalesce(s.${d}, '${NOT_RECORDED}')`;
 	// Clients are numbered on their own table (far fewer rows than sessions), then sessions sorted once.
 	await db.exec(
-		`CREATE OR REPLACE TEMP TABLE cube_clients AS
-		   SELECT c.dataset_id, c.client_id, c.main_technique,
-		          (row_number() OVER (ORDER BY c.dataset_id, c.client_id) - 1)::INTEGER AS client
-		   FROM clients c JOIN datasets d ON d.dataset_id = c.dataset_id WHERE d.active;
+		`CREATE OR REPLACE TEMP TABLE cube_clients AS ${CUBE_CLIENTS};
 		 CREATE OR REPLACE TEMP TABLE cube_sessions AS
 		 SELECT s.session_id,
 		        (row_number() OVER (ORDER BY c.client, s.session_date NULLS LAST, s.visit, s.session_id) - 1)::INTEGER AS row,
@@ -76,7 +76,6 @@ export async function loadCube(db: Database): Promise<Cube> {
 		 JOIN (SELECT measure, (row_number() OVER (ORDER BY measure) - 1) AS code FROM measures) d ON d.measure = m.measure
 		 ORDER BY s.row, d.code`
 	);
-	const covariates = await loadCovariates(db);
 	await db.exec('DROP TABLE cube_sessions; DROP TABLE cube_names; DROP TABLE cube_clients;');
 	const c = sessions.columns;
 	const m = measurements.columns;
@@ -97,20 +96,24 @@ export async function loadCube(db: Database): Promise<Cube> {
 		technique: c.technique as Int32Array,
 		names,
 		measurement: { row: m.row as Int32Array, measure: m.measure as Int32Array, before: m.before as Float64Array, after: m.after as Float64Array },
-		measures,
-		covariates
+		measures
 	};
 }
 
-/** Case-mix values by client number, read as typed columns: a category comes back as codes into its levels. */
-async function loadCovariates(db: Database): Promise<CovariateColumn[]> {
+/**
+ * The clients' case mix by their number in the cube, read as typed columns (a category comes back as codes into
+ * its levels). Only the case-mix model needs it: read when first asked, not with the cube.
+ */
+export async function loadCovariates(db: Database): Promise<CovariateColumn[]> {
 	const columns = await caseMixColumns(db);
 	if (columns.length === 0) return [];
-	const [{ n }] = await db.query<{ n: number }>('SELECT count(*)::INTEGER AS n FROM cube_clients');
+	// A table of its own: a cube may be loading meanwhile.
+	await db.exec(`CREATE OR REPLACE TEMP TABLE case_mix_clients AS ${CUBE_CLIENTS}`);
+	const [{ n }] = await db.query<{ n: number }>('SELECT count(*)::INTEGER AS n FROM case_mix_clients');
 	const loaded: CovariateColumn[] = [];
 	for (const covariate of columns) {
 		const values = covariateValuesSql([covariate]);
-		const from = `FROM (${values.sql}) v JOIN cube_clients c USING (dataset_id, client_id)`;
+		const from = `FROM (${values.sql}) v JOIN case_mix_clients c USING (dataset_id, client_id)`;
 		const byClient = new Int32Array(n).fill(-1);
 		if (covariate.numeric) {
 			const { columns: got } = await db.queryColumns(`SELECT c.client, coalesce(v.number, 'NaN'::DOUBLE) AS number ${from}`, values.params);
@@ -123,5 +126,6 @@ async function loadCovariates(db: Database): Promise<CovariateColumn[]> {
 			loaded.push(encodeCovariate(covariate, n, (c) => (byClient[c] < 0 ? undefined : { value: levels[got.code[byClient[c]]], number: null })));
 		}
 	}
+	await db.exec('DROP TABLE case_mix_clients');
 	return loaded;
 }

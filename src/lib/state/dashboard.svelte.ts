@@ -3,7 +3,8 @@ import type { Database } from '../db/database';
 import { loadDemoClinic } from '../demo/load-demo';
 import { filterChoices, hasAnyDataset, storedData, type FilterChoices, type Headline, type StoredData } from '../metrics/overview';
 import { dashboardData, type DashboardData } from '../metrics/dashboard-data';
-import { loadCube, type Cube } from '../cube/load-cube';
+import { loadCovariates, loadCube, type Cube } from '../cube/load-cube';
+import type { CovariateColumn } from '../metrics/case-mix-covariates';
 import { computeCaseMix, computeDashboard, workAhead } from '../cube/compute-dashboard';
 import { DEFAULT_FILTERS, type Filters } from '../metrics/filters';
 import type { EffectSummary } from '../metrics/effects';
@@ -68,6 +69,8 @@ export class Dashboard {
 	/** The analysed sessions in the page: filter changes are answered from it without a query. */
 	private cube: Cube | null = null;
 	private cubeLoading: Promise<void> | null = null;
+	/** The cube's clients' case mix, read the first time a case-mix model is asked for. */
+	private covariates: Promise<CovariateColumn[]> | null = null;
 
 	constructor(private readonly openDatabase: () => Promise<Database>) {}
 
@@ -101,6 +104,7 @@ export class Dashboard {
 		this.filters = this.withMeasureInData($state.snapshot(this.filters) as Filters);
 		// The old cube describes the old data: filter changes meanwhile wait for the new one.
 		this.cube = null;
+		this.covariates = null;
 		this.cubeLoading = loadCube(db)
 			.then((cube) => {
 				this.cube = cube;
@@ -161,9 +165,11 @@ export class Dashboard {
 	private caseMixLater(cube: Cube, filters: Filters, generation: number) {
 		// In Node (tests) there are no frames.
 		const afterPaint = typeof requestAnimationFrame === 'function' ? (run: () => void) => requestAnimationFrame(() => setTimeout(run, 0)) : (run: () => void) => setTimeout(run, 0);
-		afterPaint(() => {
+		afterPaint(async () => {
+			if (!this.db || generation !== this.generation || cube !== this.cube) return;
+			const covariates = await (this.covariates ??= loadCovariates(this.db));
 			if (generation !== this.generation || cube !== this.cube) return;
-			this.caseMix = computeCaseMix(cube, filters);
+			this.caseMix = computeCaseMix(cube, covariates, filters);
 			this.caseMixComing = false;
 			this.workAhead(cube, filters, generation);
 		});
