@@ -94,6 +94,18 @@ test('the trial view of the back-pain trial gives its paper’s post-treatment f
 	await expect(rowOf(shares, 'Usual care')).toContainText('5 of 50 (10%)');
 	await expect(page.getByText('Analysed: everyone with a baseline value').first()).toBeVisible();
 
+	// Table 1: baseline characteristics by arm, from each participant's first visit (numpy on the raw file:
+	// tests/reference/table-one.py), with its CSV.
+	const tableOne = page.getByRole('region', { name: 'Table 1. Baseline characteristics by arm', exact: true });
+	await expect(rowOf(tableOne, 'Clients, n')).toHaveText(/Clients, n\s*50\s*51\s*50\s*55/);
+	await expect(rowOf(tableOne, 'age, mean (SD)')).toContainText('42.58 (16.18)');
+	await expect(rowOf(tableOne, 'Pain (NPRS), points, mean (SD)')).toContainText('3.94 (1.50)');
+	const [download] = await Promise.all([
+		page.waitForEvent('download'),
+		page.getByRole('group', { name: 'Download Table 1' }).getByRole('button', { name: 'CSV of the table' }).click()
+	]);
+	expect(download.suggestedFilename()).toBe('table-1-baseline.csv');
+
 	// The report carries the trial view and says how it was analysed.
 	await page.getByRole('navigation', { name: 'Views' }).getByRole('link', { name: 'Report' }).click();
 	await expect(page.locator('[data-chart="trial-shares"]')).toBeVisible({ timeout: 30_000 });
