@@ -16,6 +16,8 @@ export default defineConfig({
 		include: ['src/**/*.spec.ts', 'scripts/**/*.spec.ts'],
 		environment: 'node',
 		expect: { requireAssertions: true },
-		testTimeout: 30_000
+		testTimeout: 30_000,
+		// Hooks open a database and load fixtures: on a busy 2-core machine that can take longer than 10 s.
+		hookTimeout: 60_000
 	}
 });

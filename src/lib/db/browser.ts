@@ -7,6 +7,7 @@ import { OFFLINE_SETTINGS, QUERY_CONFIG, WasmDatabase, type DuckDBFilesLike } fr
 import { isScratch, prepareScratch, readScratch, removeLeftScratch, removeScratch, scratchPath } from './opfs-scratch';
 import { createSchema } from './schema';
 import { holdStoreLock, StoreInUseError } from './store-lock';
+import { STORE_FILE } from './store-file';
 
 let opening: Promise<Database> | undefined;
 
@@ -20,7 +21,7 @@ export function getDatabase(): Promise<Database> {
 }
 
 /** The database file in the browser's origin-private file system: it survives reloads, and only this site can read it. */
-const STORE = 'opfs://massage-outcomes.duckdb';
+const STORE = `opfs://${STORE_FILE}`;
 
 /** Opens a stored database, or an in-memory one when the browser cannot store (private mode, no OPFS). */
 async function openStore(db: duckdb.AsyncDuckDB, store: string): Promise<boolean> {

@@ -83,6 +83,16 @@ export interface FilterChoices {
 	lastDate: string | null;
 }
 
+/**
+ * The filters, their measure one the analysed data have: after importing a file of grip strengths, the
+ * dashboard shows grip strength rather than an empty pain chart (the first measure, pain first).
+ */
+export function withMeasureInData(filters: Filters, choices: FilterChoices | null): Filters {
+	const measures = choices?.measures ?? [];
+	if (measures.length === 0 || measures.some((m) => m.measure === filters.measure)) return filters;
+	return { ...filters, measure: measures[0].measure, mcidPoints: null, mcidPercent: null };
+}
+
 /** What the filters can choose from: the values present in the analysed datasets. */
 export async function filterChoices(db: Database): Promise<FilterChoices> {
 	const list = async (sql: string) => (await db.query<{ v: string }>(sql)).map((r) => r.v);

@@ -1,7 +1,7 @@
 import { getContext, setContext } from 'svelte';
 import type { Database } from '../db/database';
 import { loadDemoClinic } from '../demo/load-demo';
-import { filterChoices, hasAnyDataset, storedData, type FilterChoices, type Headline, type StoredData } from '../metrics/overview';
+import { hasAnyDataset, withMeasureInData, type FilterChoices, type Headline, type StoredData } from '../metrics/overview';
 import { dashboardData, type DashboardData } from '../metrics/dashboard-data';
 import { loadCovariates, loadCube, type Cube } from '../cube/load-cube';
 import type { CovariateColumn } from '../metrics/case-mix-covariates';
@@ -13,7 +13,11 @@ import type { RetentionRow } from '../metrics/retention';
 import type { MeasureInfo } from '../metrics/measure-info';
 import { painByTechniqueAndCondition, romByTechniqueAndMovement, type WithinSessionChart } from '../metrics/within-session';
 import { frequencyByTechniqueAndCondition, type FrequencyRow } from '../metrics/session-frequency';
-import { deleteDataset, listDatasets, setActive, showDemo, type StoredDataset } from '../datasets/stored-datasets';
+import { deleteDataset, setActive, showDemo, type StoredDataset } from '../datasets/stored-datasets';
+import { readStoredOverview, type ShownView } from '../last-view/shown-view';
+import type { ViewStore } from '../last-view/view-store';
+
+const whenIdle = (run: () => void) => (globalThis.requestIdleCallback ?? ((r: () => void) => setTimeout(r, 50)))(() => run());
 
 export type LoadStatus = 'opening' | 'loading demo' | 'ready' | 'failed';
 
@@ -64,6 +68,12 @@ export class Dashboard {
 
 	readonly isDemo = $derived(this.stored?.demoOnly ?? false);
 
+	/**
+	 * What is drawn is a kept view (the last visit's, or the build's demo), shown while the engine starts;
+	 * it is replaced by the live one when the engine is ready.
+	 */
+	fromKeptView = $state(false);
+
 	private db: Database | undefined;
 	private generation = 0;
 	/** The analysed sessions in the page: filter changes are answered from it without a query. */
@@ -71,19 +81,32 @@ export class Dashboard {
 	private cubeLoading: Promise<void> | null = null;
 	/** The cube's clients' case mix, read the first time a case-mix model is asked for. */
 	private covariates: Promise<CovariateColumn[]> | null = null;
+	/** The figures last drawn, kept as the view to paint first next time. */
+	private drawn: { filters: Filters; data: DashboardData } | null = null;
 
-	constructor(private readonly openDatabase: () => Promise<Database>) {}
+	constructor(
+		private readonly openDatabase: () => Promise<Database>,
+		private readonly views: ViewStore | null = null
+	) {}
 
 	async start(filters: Filters = DEFAULT_FILTERS): Promise<void> {
 		this.filters = filters;
+		const opening = this.openDatabase();
+		this.views
+			?.toShow(filters)
+			.then((view) => {
+				if (view && this.status !== 'ready' && this.status !== 'failed') this.showKept(view);
+			})
+			.catch(() => undefined);
 		try {
-			this.db = await this.openDatabase();
+			this.db = await opening;
 			this.persistent = this.db.persistent;
 			if (!(await hasAnyDataset(this.db))) {
 				this.status = 'loading demo';
 				await loadDemoClinic(this.db);
 			}
-			await this.refresh();
+			await this.load();
+			this.fromKeptView = false;
 			this.status = 'ready';
 		} catch (error) {
 			this.error = error instanceof Error ? error.message : String(error);
@@ -92,16 +115,31 @@ export class Dashboard {
 		}
 	}
 
+	private showKept(view: ShownView) {
+		this.stored = view.stored;
+		this.datasets = view.datasets;
+		this.choices = view.choices;
+		this.filters = view.filters;
+		Object.assign(this, view.data);
+		this.fromKeptView = true;
+	}
+
 	/** Reads everything again: after an import or a change of datasets. */
 	async refresh(): Promise<void> {
+		// Views kept of the data as they were are never shown again.
+		await this.views?.forget();
+		await this.load();
+	}
+
+	private async load(): Promise<void> {
 		const db = this.db;
 		if (!db) return;
 		this.redrawing = true;
-		const [stored, datasets, choices] = await Promise.all([storedData(db), listDatasets(db), filterChoices(db)]);
+		const { stored, datasets, choices } = await readStoredOverview(db);
 		this.stored = stored;
 		this.datasets = datasets;
 		this.choices = choices;
-		this.filters = this.withMeasureInData($state.snapshot(this.filters) as Filters);
+		this.filters = withMeasureInData($state.snapshot(this.filters) as Filters, choices);
 		// The old cube describes the old data: filter changes meanwhile wait for the new one.
 		this.cube = null;
 		this.covariates = null;
@@ -118,19 +156,9 @@ export class Dashboard {
 		await this.redraw();
 	}
 
-	/**
-	 * The filters, their measure one the analysed data have: after importing a file of grip strengths, the
-	 * dashboard shows grip strength rather than an empty pain chart (the first measure, pain first).
-	 */
-	private withMeasureInData(filters: Filters): Filters {
-		const measures = this.choices?.measures ?? [];
-		if (measures.length === 0 || measures.some((m) => m.measure === filters.measure)) return filters;
-		return { ...filters, measure: measures[0].measure, mcidPoints: null, mcidPercent: null };
-	}
-
 	/** New filters (from the URL): every chart, table and figure follows. */
 	async applyFilters(requested: Filters): Promise<void> {
-		const filters = this.withMeasureInData(requested);
+		const filters = withMeasureInData(requested, this.choices);
 		if (JSON.stringify(filters) === JSON.stringify($state.snapshot(this.filters)) && this.figures) return;
 		this.filters = filters;
 		await this.redraw();
@@ -148,14 +176,35 @@ export class Dashboard {
 		// A newer redraw started meanwhile: its results win.
 		if (generation !== this.generation) return;
 		Object.assign(this, data);
+		this.drawn = { filters, data };
 		this.lastRefreshMs = performance.now() - started;
 		this.redrawing = false;
 		this.redraws++;
 		if (this.cube) {
 			this.caseMixComing = filters.by !== 'technique';
 			if (this.caseMixComing) this.caseMixLater(this.cube, filters, generation);
-			else this.workAhead(this.cube, filters, generation);
-		}
+			else this.afterDrawn(this.cube, filters, generation);
+		} else this.keepView();
+	}
+
+	/** Once every figure is drawn: the view is kept for the next visit, then the views one click away are worked out. */
+	private afterDrawn(cube: Cube, filters: Filters, generation: number) {
+		this.keepView();
+		this.workAhead(cube, filters, generation);
+	}
+
+	/** In idle time: writing it down must not delay the next paint. */
+	private keepView() {
+		const views = this.views;
+		if (!views || !this.db?.persistent || !this.drawn || !this.stored || !this.choices) return;
+		const view: ShownView = {
+			stored: $state.snapshot(this.stored),
+			datasets: $state.snapshot(this.datasets),
+			choices: $state.snapshot(this.choices),
+			filters: this.drawn.filters,
+			data: { ...this.drawn.data, caseMix: this.caseMix }
+		};
+		whenIdle(() => void views.save(view));
 	}
 
 	/**
@@ -171,20 +220,19 @@ export class Dashboard {
 			if (generation !== this.generation || cube !== this.cube) return;
 			this.caseMix = computeCaseMix(cube, covariates, filters);
 			this.caseMixComing = false;
-			this.workAhead(cube, filters, generation);
+			this.afterDrawn(cube, filters, generation);
 		});
 	}
 
 	/** In idle time, one task at a time, until the filters change again. */
 	private workAhead(cube: Cube, filters: Filters, generation: number) {
 		const tasks = workAhead(cube, filters);
-		const idle = globalThis.requestIdleCallback ?? ((run: () => void) => setTimeout(run, 50));
 		const next = () => {
 			if (generation !== this.generation || cube !== this.cube) return;
 			tasks.shift()?.();
-			if (tasks.length) idle(next);
+			if (tasks.length) whenIdle(next);
 		};
-		idle(next);
+		whenIdle(next);
 	}
 
 	private async change(work: (db: Database) => Promise<void>) {

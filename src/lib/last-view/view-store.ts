@@ -1,0 +1,91 @@
+/**
+ * Browser-only: the last views of the stored data, kept in the origin-private file system beside the database
+ * (nothing leaves the browser), and the build's demo view for a first visit. Views are written by this version
+ * of the app only: after an update the first visit waits for the engine once.
+ */
+import { version } from '$app/environment';
+import { base } from '$app/paths';
+import type { Filters } from '../metrics/filters';
+import { STORE_FILE } from '../db/store-file';
+import { decodeViews, encodeViews, keptViews, viewKey, type ShownView } from './shown-view';
+
+export interface ViewStore {
+	/** The view to paint for these filters while the engine starts, if one is known. */
+	toShow(filters: Filters): Promise<ShownView | null>;
+	save(view: ShownView): Promise<void>;
+	/** After a change of data: no view of the old data is shown again. */
+	forget(): Promise<void>;
+}
+
+const PREFIX = 'last-views-';
+const FILE = `${PREFIX}${version}`;
+
+const root = async () => (navigator.storage?.getDirectory ? navigator.storage.getDirectory() : null);
+
+async function readText(directory: FileSystemDirectoryHandle, name: string): Promise<string | null> {
+	try {
+		return await (await (await directory.getFileHandle(name)).getFile()).text();
+	} catch {
+		return null;
+	}
+}
+
+const exists = (directory: FileSystemDirectoryHandle, name: string) =>
+	directory.getFileHandle(name).then(
+		() => true,
+		() => false
+	);
+
+async function demoViews(): Promise<ShownView[]> {
+	const response = await fetch(`${base}/demo-view.json`);
+	return response.ok ? decodeViews(await response.text()) : [];
+}
+
+/** Every file of kept views but `except` (an older version's, or all of them). */
+async function removeViews(directory: FileSystemDirectoryHandle, except?: string) {
+	const names: string[] = [];
+	for await (const name of (directory as unknown as { keys(): AsyncIterable<string> }).keys()) {
+		if (name.startsWith(PREFIX) && name !== except) names.push(name);
+	}
+	await Promise.all(names.map((name) => directory.removeEntry(name).catch(() => undefined)));
+}
+
+export function browserViewStore(): ViewStore {
+	let views: ShownView[] | null = null;
+	let writing = Promise.resolve();
+	return {
+		async toShow(filters) {
+			const directory = await root().catch(() => null);
+			let known: ShownView[] = [];
+			if (directory) {
+				const text = await readText(directory, FILE);
+				if (text !== null) known = views = decodeViews(text);
+				// Data are stored, but no view of them was kept by this version: wait for the engine.
+				else if (await exists(directory, STORE_FILE)) return null;
+				else known = await demoViews();
+			} else known = await demoViews();
+			return known.find((v) => viewKey(v.filters) === viewKey(filters)) ?? null;
+		},
+		save(view) {
+			views = keptViews(views ?? [], view);
+			const text = encodeViews(views);
+			writing = writing.then(async () => {
+				const directory = await root();
+				if (!directory) return;
+				const file = await (await directory.getFileHandle(FILE, { create: true })).createWritable();
+				await file.write(text);
+				await file.close();
+				await removeViews(directory, FILE);
+			}).catch(() => undefined);
+			return writing;
+		},
+		forget() {
+			views = [];
+			writing = writing.then(async () => {
+				const directory = await root();
+				if (directory) await removeViews(directory);
+			}).catch(() => undefined);
+			return writing;
+		}
+	};
+}
