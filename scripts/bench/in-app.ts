@@ -1,0 +1,154 @@
+/**
+ * What a user feels, timed in the page itself (the test driver's round trips are not counted): the first
+ * chart, a file dropped until its charts are painted, and filter changes until the charts are painted.
+ * "Painted" is the frame after the dashboard's redraw counter (`data-redraws` on main) moves.
+ */
+import type { Browser, Page } from '@playwright/test';
+import { readdirSync } from 'node:fs';
+import { rendererPeakMb } from './tab-memory.ts';
+
+const VIEWPORT = { width: 1280, height: 800 };
+const LONG = 20 * 60_000;
+
+/** The floor under the first chart: DuckDB's wasm downloaded and compiled in a fresh page of the site. */
+export async function wasmFloor(browser: Browser, url: string): Promise<number> {
+	const wasm = readdirSync('build/_app/immutable/assets').find((f) => /^duckdb-eh.*\.wasm$/.test(f));
+	if (!wasm) throw new Error('No duckdb-eh wasm in build/: build the site first.');
+	const context = await browser.newContext();
+	const page = await context.newPage();
+	await page.goto(new URL('/favicon.svg', url).href);
+	const ms = await page.evaluate(async (path) => {
+		const start = performance.now();
+		await WebAssembly.compileStreaming(fetch(path));
+		return performance.now() - start;
+	}, `/_app/immutable/assets/${wasm}`);
+	await context.close();
+	return ms;
+}
+
+const untilFirstChart = async (page: Page) => {
+	await page.locator('[data-chart] svg').first().waitFor({ timeout: 60_000 });
+	return page.evaluate(() => performance.now());
+};
+
+/** Navigation → first chart on a first visit (nothing cached), then on a later visit in the same browser profile. */
+export async function firstCharts(browser: Browser, url: string): Promise<{ first: number; later: number }> {
+	const context = await browser.newContext({ viewport: VIEWPORT });
+	let page = await context.newPage();
+	await page.goto(url);
+	const first = await untilFirstChart(page);
+	await page.locator('main[aria-busy="false"]').waitFor({ timeout: 120_000 });
+	// The view is kept in idle time after the charts are drawn.
+	await page.waitForFunction(async () => {
+		const root = await navigator.storage.getDirectory();
+		for await (const name of (root as unknown as { keys(): AsyncIterable<string> }).keys()) if (name.startsWith('last-views-')) return true;
+		return false;
+	}, null, { timeout: 60_000, polling: 200 });
+	await page.close();
+	page = await context.newPage();
+	await page.goto(url);
+	const later = await untilFirstChart(page);
+	await page.locator('main[aria-busy="false"]').waitFor({ timeout: 120_000 });
+	await context.close();
+	return { first, later };
+}
+
+/** Marks in the page: the file chosen, its preview shown, the import confirmed, the charts painted after it. */
+async function watchImport(page: Page) {
+	// No named functions inside: the page has not the helpers tsx would name them with.
+	await page.evaluate(() => {
+		const w = window as unknown as { marks: Record<string, number> };
+		w.marks = {};
+		document.querySelector('input[type=file]')!.addEventListener('change', () => (w.marks.drop = performance.now()), true);
+		new MutationObserver(() => {
+			if (!w.marks.drop || w.marks.preview) return;
+			if ([...document.querySelectorAll('button')].some((b) => /^Import/.test(b.textContent?.trim() ?? ''))) w.marks.preview = performance.now();
+		}).observe(document.body, { subtree: true, childList: true });
+		document.addEventListener(
+			'click',
+			(e) => {
+				const button = (e.target as Element).closest('button');
+				if (button && /^Import/.test(button.textContent?.trim() ?? '')) w.marks.confirm = performance.now();
+			},
+			true
+		);
+		new MutationObserver(() => {
+			if (w.marks.confirm && !w.marks.painted) requestAnimationFrame(() => setTimeout(() => (w.marks.painted ??= performance.now())));
+		}).observe(document.querySelector('main')!, { attributes: true, attributeFilter: ['data-redraws'] });
+	});
+}
+
+/** Drop → preview, plus confirm → charts painted: the import without the user's reading of the preview. */
+async function importInPage(page: Page, file: string): Promise<number> {
+	await watchImport(page);
+	await page.locator('input[type=file]').setInputFiles(file);
+	await page.getByRole('button', { name: /^Import/ }).click({ timeout: LONG });
+	await page.waitForFunction(() => (window as unknown as { marks: Record<string, number> }).marks.painted, null, { timeout: LONG, polling: 100 });
+	const m = await page.evaluate(() => (window as unknown as { marks: Record<string, number> }).marks);
+	return m.preview - m.drop + (m.painted - m.confirm);
+}
+
+const openDashboard = async (browser: Browser, url: string) => {
+	const context = await browser.newContext({ viewport: VIEWPORT });
+	const page = await context.newPage();
+	await page.goto(url);
+	await page.locator('main[aria-busy="false"]').waitFor({ timeout: 120_000 });
+	return { context, page };
+};
+
+/** What one import through the app in a fresh profile gives. */
+export interface AppImport {
+	/** Drop → charts painted, less the user's reading of the preview. */
+	ms: number;
+	/** The tab's peak memory once the import is done (the demo clinic's first visit included). */
+	peakMb: number | null;
+	/** Milliseconds of each filter change, input → charts painted (when asked for). */
+	filterChanges: number[];
+}
+
+/** A file imported through the app in a fresh profile; then, if asked, a user's filter changes on it. */
+export async function appImport(browser: Browser, url: string, file: string, withFilterChanges = false): Promise<AppImport> {
+	const { context, page } = await openDashboard(browser, url);
+	const ms = await importInPage(page, file);
+	await page.locator('main[aria-busy="false"]').waitFor({ timeout: LONG });
+	// The browser is this process's child.
+	const peakMb = rendererPeakMb(process.pid);
+	const filterChanges = withFilterChanges ? await timeFilterChanges(page) : [];
+	await context.close();
+	return { ms, peakMb, filterChanges };
+}
+
+/** A clinic owner's clicks, each from the input event to the charts painted. */
+async function timeFilterChanges(page: Page): Promise<number[]> {
+	const changes: (() => Promise<unknown>)[] = [
+		async () => {
+			await page.getByText('Condition: all').click();
+			await page.getByRole('checkbox', { name: 'Lower back pain' }).check();
+		},
+		() => page.getByRole('checkbox', { name: 'Lower back pain' }).uncheck(),
+		() => page.getByLabel('Compare by').selectOption('therapist'),
+		() => page.getByLabel('Compare by').selectOption('technique'),
+		() => page.getByLabel('Outcome measure').selectOption('hip_flexion'),
+		() => page.getByLabel('Outcome measure').selectOption('pain_nprs'),
+		() => page.getByLabel('From', { exact: true }).fill('2025-03-01')
+	];
+	// The time of the last input, click or change event; when the redraw counter moves, the next paint.
+	await page.evaluate(() => {
+		const w = window as unknown as { lastInput: number; painted: number[] };
+		w.painted = [];
+		for (const type of ['input', 'change', 'click']) document.addEventListener(type, () => (w.lastInput = performance.now()), true);
+		new MutationObserver(() => {
+			const input = w.lastInput;
+			requestAnimationFrame(() => setTimeout(() => w.painted.push(performance.now() - input)));
+		}).observe(document.querySelector('main')!, { attributes: true, attributeFilter: ['data-redraws'] });
+	});
+	const painted = () => page.evaluate(() => (window as unknown as { painted: number[] }).painted.length);
+	for (const change of changes) {
+		const before = await painted();
+		await change();
+		await page.waitForFunction((n) => (window as unknown as { painted: number[] }).painted.length > n, before, { timeout: 60_000 });
+		// The user reads the charts before the next click.
+		await page.waitForTimeout(1000);
+	}
+	return page.evaluate(() => (window as unknown as { painted: number[] }).painted);
+}
