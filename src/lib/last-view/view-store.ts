@@ -56,14 +56,11 @@ export function browserViewStore(): ViewStore {
 	return {
 		async toShow(filters) {
 			const directory = await root().catch(() => null);
-			let known: ShownView[] = [];
-			if (directory) {
-				const text = await readText(directory, FILE);
-				if (text !== null) known = views = decodeViews(text);
-				// Data are stored, but no view of them was kept by this version: wait for the engine.
-				else if (await exists(directory, STORE_FILE)) return null;
-				else known = await demoViews();
-			} else known = await demoViews();
+			const text = directory ? await readText(directory, FILE) : null;
+			if (text !== null) views = decodeViews(text);
+			// Data are stored, but no view of them was kept by this version: wait for the engine.
+			else if (directory && (await exists(directory, STORE_FILE))) return null;
+			const known = views ?? (await demoViews());
 			return known.find((v) => viewKey(v.filters) === viewKey(filters)) ?? null;
 		},
 		save(view) {
