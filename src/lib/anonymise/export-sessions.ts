@@ -14,20 +14,7 @@ import { pseudonymKey } from '../ingest/pseudonym-key';
 import { dateShiftSql, pseudonymSql, type SqlPart } from './client-keys';
 import { quoteIdentifier } from '../db/sql';
 import { neutralisedSql } from '../export/csv-sql';
-
-export type ColumnType = 'text' | 'integer' | 'number' | 'date';
-export type Cell = string | number | null;
-
-export interface ExportColumn {
-	name: string;
-	type: ColumnType;
-}
-
-export interface ExportTable {
-	columns: ExportColumn[];
-	/** In the order of `columns`; a date is 'YYYY-MM-DD'. */
-	rows: Cell[][];
-}
+import type { Cell, ExportTable, TableColumn } from '../export/export-table';
 
 export interface ExportOptions {
 	/** Replace each client id with a keyed pseudonym. */
@@ -38,7 +25,7 @@ export interface ExportOptions {
 	extras?: readonly string[];
 }
 
-const FIXED: ExportColumn[] = [
+const FIXED: TableColumn[] = [
 	{ name: 'client', type: 'text' },
 	{ name: 'session_number', type: 'integer' },
 	{ name: 'date', type: 'date' },
@@ -53,7 +40,7 @@ const FIXED: ExportColumn[] = [
 ];
 
 /** An extra named like a fixed column (or another extra) gets " (extra)", then a number, appended. */
-export function exportColumns(extras: readonly string[]): ExportColumn[] {
+export function exportColumns(extras: readonly string[]): TableColumn[] {
 	const taken = new Set(FIXED.map((c) => c.name));
 	const columns = [...FIXED];
 	for (const name of extras) {
@@ -121,7 +108,7 @@ export function exportSessionsSql(filters: Filters, options: ExportOptions, key:
  * text cell a spreadsheet would run as a formula (= + - @, tab, CR) gets a leading apostrophe, as
  * export/csv.ts does for files written in JavaScript.
  */
-function csvColumn(expression: string, column: ExportColumn): string {
+function csvColumn(expression: string, column: TableColumn): string {
 	return `${column.type === 'text' ? neutralisedSql(expression) : expression} AS ${quoteIdentifier(column.name)}`;
 }
 

@@ -3,7 +3,8 @@ import { openNodeDatabase } from '../db/node';
 import type { Database } from '../db/database';
 import { DEFAULT_FILTERS } from '../metrics/filters';
 import { loadCsv } from '../test/fixtures';
-import { exportSessionsCsv, exportSessionsWithKey, type ExportTable } from '../anonymise/export-sessions';
+import { exportSessionsCsv, exportSessionsWithKey } from '../anonymise/export-sessions';
+import type { ExportTable } from './export-table';
 import { exportTableFile } from './files';
 import { readParquet } from './parquet';
 

@@ -1,5 +1,5 @@
 import type { Row } from '../db/database';
-import type { ExportTable } from '../anonymise/export-sessions';
+import type { ExportTable } from './export-table';
 import { resultToCsv } from './result-csv';
 
 /** A file to save: the page turns it into a download. */
