@@ -6,6 +6,7 @@ import { previewFile } from './preview-file';
 import { planProblems, runImport } from './run-import';
 import type { ImportPlan } from './plan';
 import { guessPairReading, numbersRows, withPairsRead } from './trial-reading';
+import { readPairsAs } from './plan-edits';
 
 const reading = (csv: string) => planFor(csv).pairsAre;
 const roles = (plan: ImportPlan) => plan.columns.map((c) => c.role);
@@ -76,7 +77,7 @@ describe('switching the reading in the preview', () => {
 		const { plan, preview } = await previewFile(file);
 		const pending = new PendingFile(file, plan, preview);
 		const shapes = readings.map((r) => {
-			pending.readPairsAs(r);
+			pending.edit(readPairsAs(r));
 			return [pending.plan.pairsAre, pending.plan.shape];
 		});
 		const db = await openNodeDatabase();

@@ -3,9 +3,9 @@ import type { Database } from '../db/database';
 import { importData } from '../ingest/decode';
 import { memoryProblem, sizeProblem } from '../ingest/file-size';
 import type { Preview } from '../ingest/sniff';
-import { shapeOf } from '../ingest/guess-plan';
 import { previewFile } from '../ingest/preview-file';
-import type { ImportPlan, PairReading } from '../ingest/plan';
+import type { ImportPlan } from '../ingest/plan';
+import { applyEdit, type PlanEdit } from '../ingest/plan-edits';
 import { describeCounts, ImportError, planProblems, runImport, type ImportOutcome } from '../ingest/run-import';
 import { pseudonymKey } from '../ingest/pseudonym-key';
 
@@ -24,15 +24,9 @@ export class PendingFile {
 		this.plan = plan;
 	}
 
-	/** Call after changing roles, so the shape follows. */
-	reshape() {
-		this.plan.shape = shapeOf(this.plan);
-	}
-
-	/** Reads before/after columns as two visits of a trial, or as one session (trial-reading.ts). */
-	readPairsAs(reading: PairReading) {
-		this.plan.pairsAre = reading;
-		this.reshape();
+	/** A change the user made in the preview (ingest/plan-edits.ts). */
+	edit(change: PlanEdit) {
+		this.plan = applyEdit($state.snapshot(this.plan) as ImportPlan, change);
 	}
 }
 
