@@ -2,7 +2,7 @@
  * Table 1's cells as the page writes them: means and SDs to 2 places when a row's values are under 100
  * in size, else to 1; counts with thousands separators; percentages whole.
  */
-import { count, fixed, percent } from '../components/dashboard/format';
+import { count, fixed, percent } from '../format/numbers';
 
 /** Places for a row, from its central values (means or medians) over the groups shown. */
 export function placesFor(centres: readonly (number | null)[]): number {

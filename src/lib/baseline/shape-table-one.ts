@@ -5,7 +5,7 @@
  */
 import type { Filters } from '../metrics/filters';
 import { NOT_RECORDED } from '../metrics/settings';
-import { count, hiddenOr } from '../components/dashboard/format';
+import { count, hiddenOr } from '../format/numbers';
 import { extraSummary } from './extra-summary';
 import { orderLevels, otherLabel } from './levels';
 import { countPercent, meanSd, medianIqr, placesFor } from './cells';

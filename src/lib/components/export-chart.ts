@@ -1,5 +1,5 @@
 /** Browser-only: a chart card's drawing as an SVG or PNG file, made from the page (nothing is sent anywhere). */
-import { download } from './import/download';
+import { download } from './download';
 import { plotStyles } from './plot-styles';
 
 /** The chart's own SVG: the largest in the card (the legend is a smaller one). */
