@@ -9,7 +9,8 @@
  * function the importer uses.
  */
 import type { Database, SqlParam } from '../db/database';
-import { filteredSessions, type Filters } from '../metrics/filters';
+import { type Filters } from '../metrics/filters';
+import { filteredSessions } from '../metrics/filter-sql';
 import { pseudonymKey } from '../ingest/pseudonym-key';
 import { dateShiftSql, pseudonymSql, type SqlPart } from './client-keys';
 import { quoteIdentifier } from '../db/sql';

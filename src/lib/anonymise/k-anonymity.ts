@@ -4,7 +4,8 @@
  * k − 1 others. k is the size of the smallest group.
  */
 import type { Database } from '../db/database';
-import { filteredSessions, type Filters } from '../metrics/filters';
+import { type Filters } from '../metrics/filters';
+import { filteredSessions } from '../metrics/filter-sql';
 import { fixedIdentifierSql, MISSING, type QuasiIdentifier } from './quasi-identifiers';
 import type { SqlPart } from './client-keys';
 

@@ -9,7 +9,8 @@
  * Extra names and group names are values: bound, never pasted.
  */
 import type { SqlParam } from '../db/database';
-import { filteredSessions, groupColumn, type Filters } from '../metrics/filters';
+import { type Filters } from '../metrics/filters';
+import { filteredSessions, groupColumn } from '../metrics/filter-sql';
 import { NOT_RECORDED } from '../metrics/settings';
 
 export interface Query {

@@ -7,7 +7,8 @@ import { parse, stringify } from 'devalue';
 import type { Database } from '../db/database';
 import type { DashboardData } from '../metrics/dashboard-data';
 import { filterChoices, storedData, type FilterChoices, type StoredData } from '../metrics/overview';
-import { filtersToSearch, type Filters } from '../metrics/filters';
+import { type Filters } from '../metrics/filters';
+import { filtersToSearch } from '../metrics/filters-url';
 import { listDatasets, type StoredDataset } from '../datasets/stored-datasets';
 
 export interface StoredOverview {

@@ -6,7 +6,8 @@
  * Changes are signed so that positive is better for the measure's direction.
  */
 import type { Database, SqlParam } from '../db/database';
-import { filteredSessions, groupColumn, type Filters } from './filters';
+import { type Filters } from './filters';
+import { filteredSessions, groupColumn } from './filter-sql';
 import { NOT_RECORDED } from './settings';
 import { meanInterval, standardisedResponseMean, type Interval } from '../statistics/summaries';
 import type { Moments } from '../statistics/least-squares';

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_FILTERS, filtersFromSearch, filtersToSearch, sessionWhere } from './filters';
+import { DEFAULT_FILTERS } from './filters';
+import { filtersFromSearch, filtersToSearch } from './filters-url';
+import { sessionWhere } from './filter-sql';
 
 describe('filters in the URL', () => {
 	it('round-trips every filter through the query string', () => {

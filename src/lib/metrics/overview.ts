@@ -1,6 +1,7 @@
 import type { Database } from '../db/database';
 import { THRESHOLDS_CTE, clientEffectSql, responderSql } from './effects';
-import { filteredSessions, type Filters } from './filters';
+import { type Filters } from './filters';
+import { filteredSessions } from './filter-sql';
 import { clientFrequencySql } from './session-frequency';
 
 /** What the analysis covers: the datasets included in it. */

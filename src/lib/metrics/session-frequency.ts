@@ -6,7 +6,8 @@
  */
 import type { Database } from '../db/database';
 import { FREQUENCY_BAND, NOT_RECORDED } from './settings';
-import { DEFAULT_FILTERS, filteredSessions, groupColumn, type Filters, type Where } from './filters';
+import { DEFAULT_FILTERS, type Filters } from './filters';
+import { filteredSessions, groupColumn, type Where } from './filter-sql';
 
 export interface FrequencyRow {
 	technique: string;

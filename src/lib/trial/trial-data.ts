@@ -5,7 +5,8 @@
  * A unit is a client in an arm and condition, as in the dashboard's effects; a timepoint is a visit number.
  */
 import type { Database, SqlParam } from '../db/database';
-import { filteredSessions, groupColumn, type Filters } from '../metrics/filters';
+import { type Filters } from '../metrics/filters';
+import { filteredSessions, groupColumn } from '../metrics/filter-sql';
 import { NOT_RECORDED } from '../metrics/settings';
 import { MOMENT_SUMS } from '../metrics/effects';
 import type { Population } from './trial-settings';
