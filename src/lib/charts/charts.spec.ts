@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { heatmapCells, heatmapOptions } from './heatmap';
 import { frequencyBand, frequencyCells } from './frequency-chart';
-import { painCells, painChartOptions } from './pain-chart';
+import { withinSessionCells, withinSessionChartOptions } from './within-session-chart';
 import { hiddenNote } from './notes';
 import type { WithinSessionRow } from '../metrics/within-session';
 import type { FrequencyRow } from '../metrics/session-frequency';
@@ -13,17 +13,17 @@ const painRows: WithinSessionRow[] = [
 
 describe('heatmap cells', () => {
 	it('prints the value with its n, and withholds groups under the minimum size', () => {
-		expect(painCells(painRows, 5)).toEqual([
+		expect(withinSessionCells('pain', painRows, 5)).toEqual([
 			{ x: 'PNF stretching', y: 'Knee pain', value: 1.86, clients: 12, hidden: false, category: undefined, label: '1.9\nn=12' },
 			{ x: 'PNF stretching', y: 'Jaw pain', value: null, clients: 4, hidden: true, category: undefined, label: 'n<5' }
 		]);
 		// With a minimum of 4, the jaw cell shows.
-		expect(painCells(painRows, 4)[1]).toMatchObject({ value: 3.1, hidden: false, label: '3.1\nn=4' });
+		expect(withinSessionCells('pain', painRows, 4)[1]).toMatchObject({ value: 3.1, hidden: false, label: '3.1\nn=4' });
 	});
 
 	it('says how many groups are hidden', () => {
-		expect(hiddenNote(painCells(painRows, 5), 5)).toBe('1 of 2 groups have fewer than 5 clients and are hidden (grey).');
-		expect(hiddenNote(painCells(painRows, 4), 4)).toBe('Every group has at least 4 clients.');
+		expect(hiddenNote(withinSessionCells('pain', painRows, 5), 5)).toBe('1 of 2 groups have fewer than 5 clients and are hidden (grey).');
+		expect(hiddenNote(withinSessionCells('pain', painRows, 4), 4)).toBe('Every group has at least 4 clients.');
 	});
 
 	it('hides a group with enough clients but no value, naming its n', () => {
@@ -62,7 +62,7 @@ describe('frequency bands', () => {
 
 describe('chart options', () => {
 	it('draws every cell, hidden ones grey, with the legend labelled in the unit', () => {
-		const options = painChartOptions(painCells(painRows, 5), 1000);
+		const options = withinSessionChartOptions('pain', withinSessionCells('pain', painRows, 5), 1000);
 		expect(options.color).toMatchObject({ legend: true, label: 'Mean pain reduction (points)', scheme: 'blues' });
 		const data = (options.marks ?? []).map((m) => (m as { data?: unknown[] }).data?.length ?? 0);
 		// After the two axes: hidden cells (1), shown cells (1), then text for hidden, light and dark cells.
@@ -73,7 +73,7 @@ describe('chart options', () => {
 	it('turns column labels on a phone and keeps them level on a desktop', () => {
 		const techniques = ['PNF stretching', 'Palpation release', 'Positional release', 'Sports massage', 'Swedish massage'];
 		const rows = techniques.map((technique) => ({ ...painRows[0], technique }));
-		const phone = heatmapOptions(painCells(rows, 5), {
+		const phone = heatmapOptions(withinSessionCells('pain', rows, 5), {
 			width: 360,
 			xLabel: 'Technique',
 			yLabel: 'Condition',
@@ -83,7 +83,7 @@ describe('chart options', () => {
 			fillBy: 'value',
 			ariaLabel: 'x'
 		});
-		const desktop = painChartOptions(painCells(rows, 5), 1200);
+		const desktop = withinSessionChartOptions('pain', withinSessionCells('pain', rows, 5), 1200);
 		expect(phone.marginTop).toBeGreaterThan(desktop.marginTop as number);
 		expect(desktop.marginTop).toBe(56);
 	});
