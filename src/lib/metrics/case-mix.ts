@@ -115,7 +115,11 @@ export function caseMix(data: CaseMixData, minClients: number, level = 0.95): Ca
 	for (const candidate of candidates) {
 		const present = new Uint8Array(rows);
 		let n = 0;
-		for (let i = 0; i < rows; i++) if (complete[i] && has(candidate, i)) (present[i] = 1), n++;
+		for (let i = 0; i < rows; i++) {
+			if (!complete[i] || !has(candidate, i)) continue;
+			present[i] = 1;
+			n++;
+		}
 		const term: Term = { label: candidate.label, levels: candidate.levels, parameters: candidate.columns.length, used: false, reason: null };
 		terms.push(term);
 		if (candidate.columns.length === 0) term.reason = 'one value only';

@@ -63,6 +63,7 @@ export class Research {
 	async loadChoices(): Promise<void> {
 		const db = await this.openDatabase();
 		[this.choices, this.extras] = await Promise.all([quasiIdentifierChoices(db), extraNames(db)]);
+		// eslint-disable-next-line svelte/prefer-svelte-reactivity -- a look-up made and read at once, not state
 		const known = new Set(this.choices.map((c) => c.label));
 		this.chosen = this.chosen.filter((label) => known.has(label));
 	}

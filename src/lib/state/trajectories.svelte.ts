@@ -38,6 +38,7 @@ export class Trajectories {
 
 	/** Whether the picked clients differ in what the band would follow, so the choice of reference matters. */
 	readonly referenceChoice = $derived(
+		// eslint-disable-next-line svelte/prefer-svelte-reactivity -- a look-up made and read at once, not state
 		new Set(this.courses.map((c) => `${c.condition}\u0000${this.selection.sameTechnique ? c.mainTechnique : ''}`)).size > 1
 	);
 
