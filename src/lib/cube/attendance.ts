@@ -26,38 +26,42 @@ export interface Visits {
 }
 
 export interface Attendance extends Visits {
-	/** Group and condition of the client's first visit, as group × 65536 + condition. */
-	key: Int32Array;
 	groupNames: string[];
-	/** Clients by group and condition: the members of group g are order[start[g]] … order[start[g + 1] − 1]. */
-	groups: { keys: number[]; start: Int32Array; order: Int32Array };
+	/** Each client's group: the group and condition of their first visit, numbered as they first appear. */
+	group: Int32Array;
+	/** Each group's codes, as group × 65536 + condition, and its clients. */
+	groups: { keys: number[]; size: Int32Array };
 }
 
-export function clientVisits(units: Units, mask: Uint8Array): Visits {
+export function clientVisits(units: Units, mask: Uint8Array, rows: Int32Array | null = null): Visits {
 	const size = units.count ? units.client[units.count - 1] + 1 : 0;
 	const client = new Int32Array(size);
 	const firstUnit = new Int32Array(size);
 	const sessions = new Int32Array(size);
 	const first = new Int32Array(size);
 	const last = new Int32Array(size);
+	const { dated, firstDate, lastDate, firstKey: keyOf } = units;
+	const clientOf = units.client;
 	let n = -1;
 	let current = -1;
 	let firstKey = 0;
-	for (let i = 0; i < units.count; i++) {
-		if (!mask[i] || units.dated[i] === 0) continue;
-		if (units.client[i] !== current) {
-			current = units.client[i];
+	const end = rows ? rows.length : units.count;
+	for (let at = 0; at < end; at++) {
+		const i = rows ? rows[at] : at;
+		if (!mask[i] || dated[i] === 0) continue;
+		if (clientOf[i] !== current) {
+			current = clientOf[i];
 			n++;
 			client[n] = current;
-			first[n] = units.firstDate[i];
-			last[n] = units.lastDate[i];
+			first[n] = firstDate[i];
+			last[n] = lastDate[i];
 			firstKey = 2147483647;
 		}
-		sessions[n] += units.dated[i];
-		if (units.firstDate[i] < first[n]) first[n] = units.firstDate[i];
-		if (units.lastDate[i] > last[n]) last[n] = units.lastDate[i];
-		if (units.firstKey[i] < firstKey) {
-			firstKey = units.firstKey[i];
+		sessions[n] += dated[i];
+		if (firstDate[i] < first[n]) first[n] = firstDate[i];
+		if (lastDate[i] > last[n]) last[n] = lastDate[i];
+		if (keyOf[i] < firstKey) {
+			firstKey = keyOf[i];
 			firstUnit[n] = i;
 		}
 	}
@@ -75,35 +79,66 @@ export function clientVisits(units: Units, mask: Uint8Array): Visits {
 	};
 }
 
-/** The clients grouped by the group and condition of their first visit. */
-export function clientAttendance(cube: Cube, units: Units, visits: Visits, by: Filters['by']): Attendance {
-	const group = groupOf(cube, units, by);
-	const key = new Int32Array(visits.count);
-	for (let k = 0; k < visits.count; k++) key[k] = group.codes[visits.firstUnit[k]] * 65536 + units.condition[visits.firstUnit[k]];
-	return { ...visits, key, groupNames: group.names, groups: groupClients(key, visits.count) };
+/**
+ * Visits of two sets of clients in one, in client order: `b`'s first visits are units of their own, and
+ * `cellOf` gives the cell (a unit of `a`'s) of each.
+ */
+export function mergeVisits(a: Visits, b: Visits, cellOf: Int32Array): Visits {
+	const count = a.count + b.count;
+	const out: Visits = {
+		count,
+		client: new Int32Array(count),
+		sessions: new Int32Array(count),
+		first: new Int32Array(count),
+		last: new Int32Array(count),
+		perMonth: new Float64Array(count),
+		firstUnit: new Int32Array(count)
+	};
+	let i = 0;
+	let j = 0;
+	for (let k = 0; k < count; k++) {
+		const fromA = j >= b.count || (i < a.count && a.client[i] < b.client[j]);
+		const v = fromA ? a : b;
+		const at = fromA ? i++ : j++;
+		out.client[k] = v.client[at];
+		out.sessions[k] = v.sessions[at];
+		out.first[k] = v.first[at];
+		out.last[k] = v.last[at];
+		out.perMonth[k] = v.perMonth[at];
+		out.firstUnit[k] = fromA ? v.firstUnit[at] : cellOf[v.firstUnit[at]];
+	}
+	return out;
 }
 
-/** A counting sort of the clients by their key, groups in the order they first appear. */
-function groupClients(key: Int32Array, count: number): Attendance['groups'] {
-	const index = new Map<number, number>();
-	const of = new Int32Array(count);
-	const sizes: number[] = [];
-	for (let k = 0; k < count; k++) {
-		let g = index.get(key[k]);
-		if (g === undefined) {
-			g = sizes.length;
-			index.set(key[k], g);
-			sizes.push(0);
+/** The clients grouped by the group and condition of their first visit. */
+export function clientAttendance(cube: Cube, units: Units, visits: Visits, by: Filters['by']): Attendance {
+	const { codes, names } = groupOf(cube, units, by);
+	const conditions = cube.names.condition.length;
+	const condition = units.condition;
+	const firstUnit = visits.firstUnit;
+	// A number for each group × condition met, as met: a table, not a map (one look-up per client).
+	const slot = new Int32Array(names.length * conditions).fill(-1);
+	const group = new Int32Array(visits.count);
+	const keys: number[] = [];
+	for (let k = 0; k < visits.count; k++) {
+		const u = firstUnit[k];
+		const at = codes[u] * conditions + condition[u];
+		if (slot[at] < 0) {
+			slot[at] = keys.length;
+			keys.push(codes[u] * 65536 + condition[u]);
 		}
-		of[k] = g;
-		sizes[g]++;
+		group[k] = slot[at];
 	}
-	const start = new Int32Array(sizes.length + 1);
-	for (let g = 0; g < sizes.length; g++) start[g + 1] = start[g] + sizes[g];
-	const filled = start.slice(0, sizes.length);
-	const order = new Int32Array(count);
-	for (let k = 0; k < count; k++) order[filled[of[k]]++] = k;
-	return { keys: [...index.keys()], start, order };
+	const size = new Int32Array(keys.length);
+	for (let k = 0; k < visits.count; k++) size[group[k]]++;
+	return { ...visits, groupNames: names, group, groups: { keys, size } };
+}
+
+/** Where each group's values go in an array of one per client: a client's value is written at fill[group]++. */
+function regions(size: Int32Array): { start: Int32Array; fill: Int32Array } {
+	const start = new Int32Array(size.length + 1);
+	for (let g = 0; g < size.length; g++) start[g + 1] = start[g] + size[g];
+	return { start, fill: start.slice(0, size.length) };
 }
 
 const names = (a: Attendance, cube: Cube, g: number) => ({
@@ -113,68 +148,80 @@ const names = (a: Attendance, cube: Cube, g: number) => ({
 const byNames = (x: { technique: string; condition: string }, y: { technique: string; condition: string }) =>
 	byString(x.technique, y.technique) || byString(x.condition, y.condition);
 
+/** Per group: clients, sessions, frequency bands and median frequency, in one pass over the clients in their order. */
 export function frequencyRows(a: Attendance, cube: Cube): FrequencyRow[] {
-	const { start, order } = a.groups;
+	const groups = a.groups.size.length;
+	const { start, fill } = regions(a.groups.size);
 	const rates = new Float64Array(a.count);
+	const sessions = new Float64Array(groups);
+	const under = new Int32Array(groups);
+	const over = new Int32Array(groups);
+	const { group, perMonth } = a;
+	const sessionsOf = a.sessions;
+	const { low, high } = FREQUENCY_BAND;
+	for (let k = 0; k < a.count; k++) {
+		const g = group[k];
+		sessions[g] += sessionsOf[k];
+		const rate = perMonth[k];
+		if (rate !== rate) continue;
+		rates[fill[g]++] = rate;
+		if (rate < low) under[g]++;
+		else if (rate > high) over[g]++;
+	}
 	const rows: FrequencyRow[] = [];
-	for (let g = 0; g + 1 < start.length; g++) {
-		let n = 0;
-		let sessions = 0;
-		let under = 0;
-		let over = 0;
-		for (let j = start[g]; j < start[g + 1]; j++) {
-			const k = order[j];
-			sessions += a.sessions[k];
-			const rate = a.perMonth[k];
-			if (rate !== rate) continue;
-			rates[n++] = rate;
-			if (rate < FREQUENCY_BAND.low) under++;
-			else if (rate > FREQUENCY_BAND.high) over++;
-		}
+	for (let g = 0; g < groups; g++) {
+		const n = fill[g] - start[g];
 		rows.push({
 			...names(a, cube, g),
-			medianPerMonth: n ? quantileIn(rates.subarray(0, n), 0.5) : null,
+			medianPerMonth: n ? quantileIn(rates.subarray(start[g], fill[g]), 0.5) : null,
 			clients: n,
-			allClients: start[g + 1] - start[g],
-			sessions,
-			underBand: under,
-			inBand: n - under - over,
-			overBand: over
+			allClients: a.groups.size[g],
+			sessions: sessions[g],
+			underBand: under[g],
+			inBand: n - under[g] - over[g],
+			overBand: over[g]
 		});
 	}
 	return rows.sort(byNames);
 }
 
+/** Per group: retention at each week mark, median gap and course length, in one pass over the clients in their order. */
 export function retentionRows(a: Attendance, cube: Cube): RetentionRow[] {
 	if (a.count === 0) return [];
+	const { group, first, last } = a;
+	const sessionsOf = a.sessions;
 	let end = -Infinity;
-	for (let k = 0; k < a.count; k++) if (a.last[k] > end) end = a.last[k];
-	const { start, order } = a.groups;
-	const gaps = new Float64Array(a.count);
-	const courses = new Float64Array(a.count);
-	const rows: RetentionRow[] = [];
-	for (let g = 0; g + 1 < start.length; g++) {
-		const eligible = RETENTION_WEEKS.map(() => 0);
-		const retained = RETENTION_WEEKS.map(() => 0);
-		let gapCount = 0;
-		let courseCount = 0;
-		for (let j = start[g]; j < start[g + 1]; j++) {
-			const k = order[j];
-			const span = a.last[k] - a.first[k];
-			for (let w = 0; w < RETENTION_WEEKS.length; w++) {
-				if (a.first[k] + RETENTION_WEEKS[w] * 7 > end) continue;
-				eligible[w]++;
-				if (span >= RETENTION_WEEKS[w] * 7) retained[w]++;
-			}
-			if (a.sessions[k] > 1) gaps[gapCount++] = span / (a.sessions[k] - 1);
-			courses[courseCount++] = span;
+	for (let k = 0; k < a.count; k++) if (last[k] > end) end = last[k];
+	const groups = a.groups.size.length;
+	const marks = RETENTION_WEEKS.length;
+	const days = Int32Array.from(RETENTION_WEEKS, (w) => w * 7);
+	const eligible = new Int32Array(groups * marks);
+	const retained = new Int32Array(groups * marks);
+	const gaps = regions(a.groups.size);
+	const courses = regions(a.groups.size);
+	const gap = new Float64Array(a.count);
+	const course = new Float64Array(a.count);
+	for (let k = 0; k < a.count; k++) {
+		const g = group[k];
+		const span = last[k] - first[k];
+		for (let w = 0; w < marks; w++) {
+			if (first[k] + days[w] > end) continue;
+			eligible[g * marks + w]++;
+			if (span >= days[w]) retained[g * marks + w]++;
 		}
+		if (sessionsOf[k] > 1) gap[gaps.fill[g]++] = span / (sessionsOf[k] - 1);
+		course[courses.fill[g]++] = span;
+	}
+	const rows: RetentionRow[] = [];
+	for (let g = 0; g < groups; g++) {
+		const gapCount = gaps.fill[g] - gaps.start[g];
+		const courseCount = courses.fill[g] - courses.start[g];
 		rows.push({
 			...names(a, cube, g),
-			eligible,
-			retained,
-			medianGapDays: gapCount ? quantileIn(gaps.subarray(0, gapCount), 0.5) : null,
-			medianCourseDays: courseCount ? quantileIn(courses.subarray(0, courseCount), 0.5) : null
+			eligible: Array.from(eligible.subarray(g * marks, (g + 1) * marks)),
+			retained: Array.from(retained.subarray(g * marks, (g + 1) * marks)),
+			medianGapDays: gapCount ? quantileIn(gap.subarray(gaps.start[g], gaps.fill[g]), 0.5) : null,
+			medianCourseDays: courseCount ? quantileIn(course.subarray(courses.start[g], courses.fill[g]), 0.5) : null
 		});
 	}
 	return rows.sort(byNames);

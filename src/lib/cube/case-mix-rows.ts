@@ -7,10 +7,10 @@ import { gatherCovariate } from '../metrics/case-mix-covariates';
 
 /** `covariates`: each client's case mix by client number (loadCovariates). */
 export function caseMixRows(cube: Cube, covariates: CovariateColumn[], kept: Kept, groupNames: string[]): CaseMixData {
-	const { index, whole, part } = kept;
+	const { index, whole } = kept;
 	const sorted = index.sorted.course;
 	const cut = kept.cut.course;
-	const size = sorted.at.length + cut.length;
+	const size = sorted.at.length + cut.at.length;
 	const groupOf = Int32Array.from(index.buckets, (b) => b.group);
 	const conditionOf = Int32Array.from(index.buckets, (b) => b.condition);
 	const client = new Int32Array(size);
@@ -28,14 +28,13 @@ export function caseMixRows(cube: Cube, covariates: CovariateColumn[], kept: Kep
 		baseline[n] = sorted.baseline[i];
 		change[n++] = sorted.value[i];
 	}
-	for (let k = 0; k < cut.length; k++) {
-		const x = cut[k];
-		const b = index.bucket[x];
-		client[n] = index.client[x];
+	for (let k = 0; k < cut.at.length; k++) {
+		const b = cut.bucket[k];
+		client[n] = cut.client[k];
 		group[n] = groupOf[b];
 		condition[n] = conditionOf[b];
-		baseline[n] = part.baseline[x];
-		change[n++] = part.course[x];
+		baseline[n] = cut.baseline[k];
+		change[n++] = cut.value[k];
 	}
 	const clients = client.subarray(0, n);
 	return {

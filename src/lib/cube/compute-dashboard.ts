@@ -2,39 +2,40 @@
  * The dashboard's figures for one set of filters, computed from the cube in the page: the same
  * definitions as the SQL in metrics/ (which stays the reference; a test holds the two equal).
  */
-import { NO_DATE, type Cube, type CubeMeasure } from './load-cube';
-import { cellUnits, sessionUnits, type Units } from './units';
+import type { Cube, CubeMeasure } from './load-cube';
+import { cellUnits, sessionUnits, type Cells, type Units } from './units';
 import type { Filters } from '../metrics/filters';
 import type { RetentionRow } from '../metrics/retention';
 import type { DashboardData } from '../metrics/dashboard-data';
 import type { WithinSessionChart } from '../metrics/within-session';
 import type { FrequencyRow } from '../metrics/session-frequency';
 import type { Headline } from '../metrics/overview';
-import { groupOf, unitMask } from './client-effects';
-import { effectIndex, measureEffects } from './measure-effects';
-import { clientAttendance, clientVisits, frequencyRows, retentionRows, type Attendance, type Visits } from './attendance';
+import { dayNumber, groupOf, unitMask } from './client-effects';
+import { effectIndex, keptFor, measureEffects } from './measure-effects';
+import { clientAttendance, clientVisits, frequencyRows, mergeVisits, retentionRows, type Attendance, type Visits } from './attendance';
+import { inRange, partsOf, type Selection } from './date-range';
 import { withinSessionChart } from './within-session';
-import { quantileOf } from './quantiles';
+import { quantileIn } from './quantiles';
 import { contrastsOf } from '../metrics/contrasts';
 import { unknownMeasure } from '../metrics/measure-info';
 import { caseMix, type CaseMix } from '../metrics/case-mix';
-import { keptBy } from './effect-index';
 import { caseMixRows } from './case-mix-rows';
 import type { CovariateColumn } from '../metrics/case-mix-covariates';
 
 export { quantile, quantileOf } from './quantiles';
 
-/** Cells answer every filter but a date range, which needs sessions. Both are built once per cube. */
-function unitsFor(cube: Cube & { units?: { sessions: Units; cells?: Units } }, filters: Filters): Units {
-	cube.units ??= { sessions: sessionUnits(cube) };
-	if (filters.from || filters.to) return cube.units.sessions;
-	return (cube.units.cells ??= cellUnits(cube, cube.units.sessions));
+/**
+ * Sessions each their own unit, and summed into cells, which answer every filter; a date range works out
+ * again from sessions only the clients it cuts through (date-range.ts). Both are built once per cube.
+ */
+function unitsOf(cube: Cube & { units?: { sessions: Units; cells: Cells } }): { sessions: Units; cells: Cells } {
+	if (cube.units) return cube.units;
+	const sessions = sessionUnits(cube);
+	return (cube.units = { sessions, cells: cellUnits(cube, sessions) });
 }
 
 /** What the filters keep, whatever the grouping and measure. */
-interface Filtered {
-	units: Units;
-	mask: Uint8Array;
+interface Filtered extends Selection {
 	visits: Visits;
 	/** Each client's sessions a month (NaN without two dated days), by client number; their median and n. */
 	perMonth: Float64Array;
@@ -57,35 +58,53 @@ interface MeasureFree extends Filtered {
 const RECENT_VIEWS = 8;
 
 /** Keeps a few recent results: going back to a grouping or a filter, or switching measures, reuses them. */
-function remembered<T>(store: Map<string, T>, key: string, make: () => T): T {
+function remembered<T>(store: Map<string, T>, key: string, make: () => T, size = RECENT_VIEWS): T {
 	const known = store.get(key);
 	if (known) return known;
 	const made = make();
-	if (store.size >= RECENT_VIEWS) store.delete(store.keys().next().value as string);
+	if (store.size >= size) store.delete(store.keys().next().value as string);
 	store.set(key, made);
 	return made;
 }
 
 function filtered(cube: Cube, filters: Filters): Filtered {
-	const units = unitsFor(cube, filters);
-	const mask = unitMask(cube, units, filters);
-	const visits = clientVisits(units, mask);
+	const { sessions: sessionUnits, cells } = unitsOf(cube);
+	const other = unitMask(cube, cells, { ...filters, from: null, to: null });
+	const kept: Selection =
+		filters.from || filters.to
+			? inRange(cube, sessionUnits, cells, other, filters.from ? dayNumber(filters.from) : null, filters.to ? dayNumber(filters.to) : null)
+			: { units: cells, mask: other, cut: null };
+	const parts = partsOf(kept);
+	let visits = clientVisits(cells, kept.mask);
+	if (kept.cut) visits = mergeVisits(visits, clientVisits(kept.cut, kept.cut.kept, kept.cut.rows), cells.sessionCell);
 	let clients = 0;
 	let sessions = 0;
-	let lastClient = -1;
-	for (let i = 0; i < units.count; i++) {
-		if (!mask[i]) continue;
-		sessions += units.sessions[i];
-		// Units are in client order: a kept unit of another client is a new client.
-		if (units.client[i] !== lastClient) {
-			clients++;
-			lastClient = units.client[i];
+	for (const [units, mask, rows] of parts) {
+		const clientOf = units.client;
+		const sessionsOf = units.sessions;
+		const end = rows ? rows.length : units.count;
+		let lastClient = -1;
+		for (let at = 0; at < end; at++) {
+			const i = rows ? rows[at] : at;
+			if (!mask[i]) continue;
+			sessions += sessionsOf[i];
+			// Units are in client order, and a client is in one part only: a kept unit of another client is a new client.
+			if (clientOf[i] !== lastClient) {
+				clients++;
+				lastClient = clientOf[i];
+			}
 		}
 	}
-	const perMonth = new Float64Array(units.count ? units.client[units.count - 1] + 1 : 0).fill(NaN);
-	for (let k = 0; k < visits.count; k++) perMonth[visits.client[k]] = visits.perMonth[k];
-	const rates = visits.perMonth.filter((r) => r === r);
-	return { units, mask, visits, perMonth, medianPerMonth: quantileOf(rates, 0.5), frequencyClients: rates.length, clients, sessions };
+	const perMonth = new Float64Array(cells.count ? cells.client[cells.count - 1] + 1 : 0).fill(NaN);
+	const rates = new Float64Array(visits.count);
+	let rated = 0;
+	for (let k = 0; k < visits.count; k++) {
+		const rate = visits.perMonth[k];
+		perMonth[visits.client[k]] = rate;
+		if (rate === rate) rates[rated++] = rate;
+	}
+	const medianPerMonth = rated ? quantileIn(rates.subarray(0, rated), 0.5) : null;
+	return { ...kept, visits, perMonth, medianPerMonth, frequencyClients: rated, clients, sessions };
 }
 
 function measureFree(cube: Cube & { recent?: Map<string, Filtered>; recentViews?: Map<string, MeasureFree> }, filters: Filters): MeasureFree {
@@ -99,28 +118,35 @@ function measureFree(cube: Cube & { recent?: Map<string, Filtered>; recentViews?
 			attendance,
 			frequency: frequencyRows(attendance, cube),
 			retention: retentionRows(attendance, cube),
-			rom: withinSessionChart(cube, base.units, base.mask, romCodes, filters.by, 'measure')
+			rom: withinSessionChart(cube, base, romCodes, filters.by, 'measure')
 		};
 	});
 }
 
 /**
- * Work for the views one click away, to run while the user reads this one: the same filters compared by
- * the other groupings (the per-therapist and per-clinic views), and the effect index a first date range
- * needs (sessions, not cells). Each task takes a few tens of milliseconds.
+ * Work for the views one click away, to run while the user reads this one, each task a few tens of
+ * milliseconds: the same filters compared by the other groupings (the per-therapist and per-clinic views),
+ * then the other measures' effect indexes.
  */
 export function workAhead(cube: Cube, filters: Filters): (() => void)[] {
-	const code = cube.measures.findIndex((m) => m.measure === filters.measure);
-	const lower = cube.measures[code]?.direction === 'lower';
-	const prepare = (units: Units, by: Filters['by']) => {
-		if (code >= 0) effectIndex(units, by, groupOf(cube, units, by).codes, code, lower);
+	const cells = () => unitsOf(cube).cells;
+	const prepare = (by: Filters['by'], code: number) => {
+		const lower = cube.measures[code].direction === 'lower';
+		effectIndex(cells(), by, groupOf(cube, cells(), by).codes, code, lower);
+		if (by !== 'technique') effectIndex(cells(), 'technique', cells().technique, code, lower);
 	};
+	const code = cube.measures.findIndex((m) => m.measure === filters.measure);
 	const groupings = (['technique', 'therapist', 'clinic'] as const).filter((by) => by !== filters.by);
-	const tasks = groupings.flatMap((by) => [() => void measureFree(cube, { ...filters, by }), () => prepare(unitsFor(cube, filters), by)]);
-	if (!filters.from && !filters.to) {
-		tasks.push(() => {
-			if (cube.date.some((d) => d !== NO_DATE)) prepare(unitsFor(cube, { ...filters, from: '0001-01-01' }), filters.by);
-		});
+	// As the filter bar changes them: a new grouping has the default reference group, a new measure its own thresholds.
+	const tasks = groupings.flatMap((by) => [
+		() => void measureFree(cube, { ...filters, by }),
+		() => {
+			if (code >= 0) prepare(by, code);
+		},
+		() => void computeDashboard(cube, { ...filters, by, reference: null })
+	]);
+	for (let other = 0; other < cube.measures.length; other++) {
+		if (other !== code && cells().byMeasure[other]?.length) tasks.push(() => prepare(filters.by, other));
 	}
 	return tasks;
 }
@@ -133,20 +159,27 @@ export function computeCaseMix(cube: Cube, covariates: CovariateColumn[], filter
 	if (filters.by === 'technique') return null;
 	const code = cube.measures.findIndex((m) => m.measure === filters.measure);
 	if (code < 0) return null;
-	const { units, mask } = measureFree(cube, filters);
+	const free = measureFree(cube, filters);
 	const lower = cube.measures[code].direction === 'lower';
-	const group = groupOf(cube, units, filters.by);
-	const kept = keptBy(units, effectIndex(units, filters.by, group.codes, code, lower), mask, lower);
+	const group = groupOf(cube, free.units, filters.by);
+	const kept = keptFor(cube, free, effectIndex(free.units, filters.by, group.codes, code, lower), filters.by, lower);
 	return caseMix(caseMixRows(cube, covariates, kept, group.names), filters.minClients);
 }
 
 /**
  * Everything the dashboard shows for these filters. Parts that do not depend on the measure come back as
- * the same objects for the same filters, so the page redraws only the charts whose data changed.
+ * the same objects for the same filters, so the page redraws only the charts whose data changed; the same
+ * filters again (going back, or a view worked out ahead) give the same result.
  */
-export function computeDashboard(cube: Cube, filters: Filters): DashboardData {
+export function computeDashboard(cube: Cube & { results?: Map<string, DashboardData> }, filters: Filters): DashboardData {
+	// Twice as many: each view's work ahead adds two.
+	const key = JSON.stringify(Object.entries(filters).sort(([a], [b]) => (a < b ? -1 : 1)));
+	return remembered((cube.results ??= new Map()), key, () => dashboardOf(cube, filters), 2 * RECENT_VIEWS);
+}
+
+function dashboardOf(cube: Cube, filters: Filters): DashboardData {
 	const free = measureFree(cube, filters);
-	const { units, mask, frequency, retention, rom, clients, sessions } = free;
+	const { frequency, retention, rom, clients, sessions } = free;
 	const code = cube.measures.findIndex((m) => m.measure === filters.measure);
 	const measure: CubeMeasure =
 		cube.measures[code] ?? { ...unknownMeasure(filters.measure), kind: 'other' };
@@ -177,7 +210,7 @@ export function computeDashboard(cube: Cube, filters: Filters): DashboardData {
 		pain: (free.pain ??=
 			effects && pain === code
 				? effects.painChart()
-				: withinSessionChart(cube, units, mask, pain < 0 ? [] : [pain], filters.by, 'condition')),
+				: withinSessionChart(cube, free, pain < 0 ? [] : [pain], filters.by, 'condition')),
 		rom,
 		frequency,
 		retention

@@ -5,7 +5,7 @@
  * clinic filter on a client seen at two clinics) are worked out again and merged in. The values come out
  * in order, so medians and quartiles are read off rather than searched for.
  */
-import type { Units } from './units';
+import type { Entries, Units } from './units';
 import { sortByValue } from './sort-by-value';
 
 export type Effect = 'immediate' | 'course';
@@ -28,7 +28,12 @@ export const baselineOf = (values: Values, effect: Effect) => (effect === 'immed
 export interface EffectIndex {
 	/** Client-groups: one client's units with one group and one condition that have this measure. */
 	count: number;
+	/** The measure's code. */
+	measure: number;
 	client: Int32Array;
+	/** Each client-group's group and condition codes. */
+	group: Int32Array;
+	condition: Int32Array;
 	/** A dense number for each group × condition, the codes behind it, and its client-groups. */
 	bucket: Int32Array;
 	buckets: { group: number; condition: number }[];
@@ -99,7 +104,10 @@ export function buildEffectIndex(units: Units, measure: number, groups: Int32Arr
 	}
 	const index: EffectIndex = {
 		count,
+		measure,
 		client: client.slice(0, count),
+		group: group.slice(0, count),
+		condition: condition.slice(0, count),
 		bucket,
 		buckets,
 		bucketSize: new Int32Array(buckets.length),
@@ -112,7 +120,9 @@ export function buildEffectIndex(units: Units, measure: number, groups: Int32Arr
 	};
 	for (let j = 0; j < entries.length; j++) index.unit[j] = unitOf[entries[j]];
 	for (let x = 0; x < count; x++) index.bucketSize[bucket[x]]++;
-	index.all = workOut(units, index, lowerIsBetter, null);
+	const all = sums(count);
+	accumulate(all, units.entries, entries, of, null, null, null);
+	index.all = valuesOf(all, lowerIsBetter);
 	const everyone = new Int32Array(count);
 	for (let x = 0; x < count; x++) everyone[x] = x;
 	const lay = (effect: Effect): Sorted => {
@@ -143,33 +153,69 @@ export function buildEffectIndex(units: Units, measure: number, groups: Int32Arr
 	return index;
 }
 
-/** The effects of each client-group from its entries that `use` marks (all when null). */
-function workOut(units: Units, index: EffectIndex, lowerIsBetter: boolean, use: Uint8Array | null): Values {
-	const n = index.count;
-	const sum = new Float64Array(n);
-	const pairedBefore = new Float64Array(n);
-	const pairs = new Int32Array(n);
-	const befores = new Int32Array(n);
-	const first = new Float64Array(n);
-	const firstKey = new Int32Array(n).fill(2147483647);
-	const last = new Float64Array(n);
-	const lastKey = new Int32Array(n).fill(-1);
-	const e = units.entries;
-	for (let j = 0; j < index.entries.length; j++) {
-		if (use && !use[j]) continue;
-		const k = index.entries[j];
-		const x = index.of[j];
-		pairs[x] += e.pairs[k];
-		sum[x] += e.change[k];
-		pairedBefore[x] += e.pairedBefore[k];
-		if (e.befores[k] === 0) continue;
-		befores[x] += e.befores[k];
-		if (e.firstKey[k] < firstKey[x]) (firstKey[x] = e.firstKey[k]), (first[x] = e.firstBefore[k]);
-		if (e.lastKey[k] > lastKey[x]) (lastKey[x] = e.lastKey[k]), (last[x] = e.lastBefore[k]);
+/** Sums over the entries of each client-group (or of each slot given to some of them). */
+interface Sums {
+	sum: Float64Array;
+	pairedBefore: Float64Array;
+	pairs: Int32Array;
+	befores: Int32Array;
+	first: Float64Array;
+	firstKey: Int32Array;
+	last: Float64Array;
+	lastKey: Int32Array;
+}
+
+function sums(n: number): Sums {
+	return {
+		sum: new Float64Array(n),
+		pairedBefore: new Float64Array(n),
+		pairs: new Int32Array(n),
+		befores: new Int32Array(n),
+		first: new Float64Array(n),
+		firstKey: new Int32Array(n).fill(2147483647),
+		last: new Float64Array(n),
+		lastKey: new Int32Array(n).fill(-1)
+	};
+}
+
+/**
+ * Adds entries[j] to the sums of client-group of[j]: at slot slotOf[x] − 1 when `slotOf` is given (0: not
+ * summed), and only where `mask` keeps unitOf[j] when it is given.
+ */
+function accumulate(into: Sums, e: Entries, entries: Int32Array, of: Int32Array, slotOf: Int32Array | null, unitOf: Int32Array | null, mask: Uint8Array | null) {
+	const { sum, pairedBefore, pairs, befores, first, firstKey, last, lastKey } = into;
+	const { change, firstBefore, lastBefore } = e;
+	const entryPairs = e.pairs;
+	const entryBefores = e.befores;
+	const entryPairedBefore = e.pairedBefore;
+	const entryFirstKey = e.firstKey;
+	const entryLastKey = e.lastKey;
+	for (let j = 0; j < entries.length; j++) {
+		let x = of[j];
+		if (slotOf) {
+			x = slotOf[x] - 1;
+			if (x < 0) continue;
+		}
+		if (mask && unitOf && !mask[unitOf[j]]) continue;
+		const k = entries[j];
+		pairs[x] += entryPairs[k];
+		sum[x] += change[k];
+		pairedBefore[x] += entryPairedBefore[k];
+		if (entryBefores[k] === 0) continue;
+		befores[x] += entryBefores[k];
+		if (entryFirstKey[k] < firstKey[x]) (firstKey[x] = entryFirstKey[k]), (first[x] = firstBefore[k]);
+		if (entryLastKey[k] > lastKey[x]) (lastKey[x] = entryLastKey[k]), (last[x] = lastBefore[k]);
 	}
+}
+
+/** The effects from the sums. */
+function valuesOf(s: Sums, lowerIsBetter: boolean): Values {
+	const n = s.pairs.length;
+	const { sum, pairs, befores, first, last } = s;
 	const sign = lowerIsBetter ? 1 : -1;
 	const immediate = new Float64Array(n);
 	const course = new Float64Array(n);
+	const pairedBefore = s.pairedBefore;
 	for (let x = 0; x < n; x++) {
 		immediate[x] = pairs[x] > 0 ? (sign * sum[x]) / pairs[x] : NaN;
 		pairedBefore[x] = pairs[x] > 0 ? pairedBefore[x] / pairs[x] : NaN;
@@ -192,25 +238,120 @@ function inValueOrder(values: Values, effect: Effect, ids: Int32Array): Int32Arr
 export interface Kept {
 	index: EffectIndex;
 	whole: Uint8Array;
-	/** The cut client-groups with a value, in value order, and their values. */
-	cut: Record<Effect, Int32Array>;
-	part: Values;
+	/** The cut client-groups with a value, in value order, laid out as the index's own. */
+	cut: Record<Effect, Sorted>;
 }
 
-export function keptBy(units: Units, index: EffectIndex, mask: Uint8Array, lowerIsBetter: boolean): Kept {
+const NONE: Sorted = { at: new Int32Array(0), value: new Float64Array(0), sessions: new Int32Array(0), baseline: new Float64Array(0), client: new Int32Array(0), bucket: new Int32Array(0) };
+
+/**
+ * The client-groups of the units `mask` keeps. `cut`: units of other clients (a date range's, date-range.ts),
+ * all kept, with their codes for the index's grouping: their client-groups are worked out from them.
+ * Only the client-groups cut through are summed again, each in a slot of its own (a few, usually).
+ */
+export function keptBy(units: Units, index: EffectIndex, mask: Uint8Array, lowerIsBetter: boolean, cut: { units: Units; groups: Int32Array } | null = null): Kept {
+	const { unit: unitOf, of, size } = index;
 	const kept = new Int32Array(index.count);
-	const unitOf = index.unit;
-	for (let j = 0; j < unitOf.length; j++) if (mask[unitOf[j]]) kept[index.of[j]]++;
+	countKept(unitOf, of, mask, kept);
 	const whole = new Uint8Array(index.count);
-	const cut: number[] = [];
-	for (let x = 0; x < index.count; x++) {
-		if (kept[x] === index.size[x]) whole[x] = 1;
-		else if (kept[x] > 0) cut.push(x);
+	const slotOf = new Int32Array(index.count);
+	const partly = classifyKept(kept, size, whole, slotOf);
+	const extra = cut ? cutSource(index, cut.units, cut.groups, slotOf, partly) : null;
+	const slots = extra ? extra.slots : partly;
+	if (slots === 0) return { index, whole, cut: { immediate: NONE, course: NONE } };
+	const into = sums(slots);
+	if (partly) accumulate(into, units.entries, index.entries, of, slotOf, unitOf, mask);
+	if (extra) accumulate(into, cut!.units.entries, extra.entries, extra.of, slotOf, null, null);
+	const values = valuesOf(into, lowerIsBetter);
+	const ids = new Int32Array(slots);
+	for (let x = 0; x < index.count; x++) if (slotOf[x]) ids[slotOf[x] - 1] = x;
+	const everySlot = new Int32Array(slots);
+	for (let i = 0; i < slots; i++) everySlot[i] = i;
+	const lay = (effect: Effect) => laid(inValueOrder(values, effect, everySlot), ids, values, effect, index);
+	return { index, whole, cut: { immediate: lay('immediate'), course: lay('course') } };
+}
+
+/** Slots (in value order) as client-groups with their values, sessions, baselines, clients and buckets. */
+function laid(order: Int32Array, ids: Int32Array, values: Values, effect: Effect, index: EffectIndex): Sorted {
+	const n = order.length;
+	const out: Sorted = { at: new Int32Array(n), value: new Float64Array(n), sessions: new Int32Array(n), baseline: new Float64Array(n), client: new Int32Array(n), bucket: new Int32Array(n) };
+	const value = values[effect];
+	const sessions = effect === 'immediate' ? values.pairs : values.befores;
+	const baseline = baselineOf(values, effect);
+	for (let i = 0; i < n; i++) {
+		const s = order[i];
+		const x = ids[s];
+		out.at[i] = x;
+		out.value[i] = value[s];
+		out.sessions[i] = sessions[s];
+		out.baseline[i] = baseline[s];
+		out.client[i] = index.client[x];
+		out.bucket[i] = index.bucket[x];
 	}
-	if (cut.length === 0) return { index, whole, cut: { immediate: new Int32Array(0), course: new Int32Array(0) }, part: index.all };
-	const use = new Uint8Array(unitOf.length);
-	for (let j = 0; j < unitOf.length; j++) use[j] = mask[unitOf[j]] && !whole[index.of[j]] ? 1 : 0;
-	const part = workOut(units, index, lowerIsBetter, use);
-	const ids = Int32Array.from(cut);
-	return { index, whole, cut: { immediate: inValueOrder(part, 'immediate', ids), course: inValueOrder(part, 'course', ids) }, part };
+	return out;
+}
+
+/** Counts each client-group's entries whose unit `mask` keeps. */
+function countKept(unitOf: Int32Array, of: Int32Array, mask: Uint8Array, kept: Int32Array) {
+	for (let j = 0; j < unitOf.length; j++) if (mask[unitOf[j]]) kept[of[j]]++;
+}
+
+/** Marks client-groups kept whole, and gives those kept in part a slot (slotOf[x] − 1); returns how many. */
+function classifyKept(kept: Int32Array, size: Int32Array, whole: Uint8Array, slotOf: Int32Array): number {
+	let slots = 0;
+	for (let x = 0; x < kept.length; x++) {
+		if (kept[x] === size[x]) whole[x] = 1;
+		else if (kept[x] > 0) slotOf[x] = ++slots;
+	}
+	return slots;
+}
+
+/** Where each client's client-groups start in the index, made on first use. */
+function clientStart(index: EffectIndex & { clientStart?: Int32Array }): Int32Array {
+	if (index.clientStart) return index.clientStart;
+	const clients = index.count ? index.client[index.count - 1] + 1 : 0;
+	const start = new Int32Array(clients + 2);
+	for (let x = 0; x < index.count; x++) start[index.client[x] + 1]++;
+	for (let c = 0; c <= clients; c++) start[c + 1] += start[c];
+	return (index.clientStart = start);
+}
+
+/**
+ * The other clients' entries of the index's measure, each with its client-group, which gets a slot after
+ * the `slots` given; returns the entries, their client-groups and the slots given in all.
+ */
+function cutSource(index: EffectIndex, units: Units, groups: Int32Array, slotOf: Int32Array, slots: number): { entries: Int32Array; of: Int32Array; slots: number } {
+	const entries = units.byMeasure[index.measure] ?? new Int32Array(0);
+	const of = new Int32Array(entries.length);
+	const given = findGroups(entries, units.entries.unit, units.client, units.condition, groups, clientStart(index), index.group, index.condition, of, slotOf, slots);
+	return { entries, of, slots: given };
+}
+
+function findGroups(
+	entries: Int32Array,
+	unitOf: Int32Array,
+	clientOf: Int32Array,
+	conditionOf: Int32Array,
+	groups: Int32Array,
+	start: Int32Array,
+	group: Int32Array,
+	condition: Int32Array,
+	of: Int32Array,
+	slotOf: Int32Array,
+	slots: number
+): number {
+	for (let j = 0; j < entries.length; j++) {
+		const unit = unitOf[entries[j]];
+		const client = clientOf[unit];
+		const g = groups[unit];
+		const c = conditionOf[unit];
+		let x = start[client];
+		const end = start[client + 1];
+		while (x < end && (group[x] !== g || condition[x] !== c)) x++;
+		// The index was built from all the units, these sessions among them.
+		if (x === end) throw new Error('A session outside the effect index');
+		of[j] = x;
+		if (!slotOf[x]) slotOf[x] = ++slots;
+	}
+	return slots;
 }

@@ -2,7 +2,7 @@
 import type { EffectRow } from '../metrics/effects';
 import type { Filters } from '../metrics/filters';
 import type { CubeMeasure } from './load-cube';
-import { baselineOf, type Effect, type Kept } from './effect-index';
+import type { Effect, Kept } from './effect-index';
 import { quantile } from './quantiles';
 
 /** One effect's values in order, grouped: group b holds values[start[b]] … values[start[b] + count[b] − 1], still in order. */
@@ -38,7 +38,7 @@ export function gather(
 	bucketOf: Int32Array | null = null,
 	room: Int32Array = kept.index.bucketSize
 ): Gathered {
-	const { index, whole, part } = kept;
+	const { index, whole } = kept;
 	const sorted = index.sorted[effect];
 	const cut = kept.cut[effect];
 	const buckets = room.length;
@@ -53,46 +53,56 @@ export function gather(
 	const sumXX = new Float64Array(buckets);
 	const sumXY = new Float64Array(buckets);
 	const sumYY = new Float64Array(buckets);
-	const all = new Float64Array(sorted.at.length + cut.length);
+	const all = new Float64Array(sorted.at.length + cut.at.length);
 	// Per client: 1 once seen, 2 once seen responding.
 	const seen = new Uint8Array(index.count ? index.client[index.count - 1] + 1 : 0);
 	let n = 0;
 	let clients = 0;
 	let respondingClients = 0;
-	const partValue = part[effect];
-	const partSessions = effect === 'immediate' ? part.pairs : part.befores;
-	const partBaseline = baselineOf(part, effect);
 	const points = threshold?.points ?? Infinity;
 	const percent = threshold?.percent ?? null;
 	const length = sorted.at.length;
-	// One plain loop, no calls inside: it runs a few times per filter change, often before the JIT has warmed up.
+	const cuts = cut.at.length;
+	// Locals for every array: one plain loop, no calls or property loads inside. It runs a few times per
+	// filter change, often before the JIT has warmed up.
+	const { at, value, baseline: baselines, bucket: sortedBucket } = sorted;
+	const sortedSessions = sorted.sessions;
+	const sortedClient = sorted.client;
+	const cutAt = cut.at;
+	const cutValue = cut.value;
+	const cutSessions = cut.sessions;
+	const cutBaseline = cut.baseline;
+	const cutClient = cut.client;
+	const cutBucket = cut.bucket;
 	let i = 0;
 	let p = 0;
+	let nextCut = cuts ? cutValue[0] : Infinity;
 	for (;;) {
 		let change: number;
 		let behind: number;
 		let baseline: number;
 		let client: number;
 		let b: number;
-		if (p < cut.length && (i >= length || partValue[cut[p]] < sorted.value[i])) {
+		if (p < cuts && (i >= length || nextCut < value[i])) {
 			// A client-group the filter cuts through, merged in where its value falls.
-			const x = cut[p++];
-			change = partValue[x];
-			behind = partSessions[x];
-			baseline = partBaseline[x];
-			client = index.client[x];
-			b = bucketOf ? bucketOf[x] : index.bucket[x];
+			change = nextCut;
+			behind = cutSessions[p];
+			baseline = cutBaseline[p];
+			client = cutClient[p];
+			b = bucketOf ? bucketOf[cutAt[p]] : cutBucket[p];
+			p++;
+			nextCut = p < cuts ? cutValue[p] : Infinity;
 		} else if (i < length) {
-			const x = sorted.at[i];
+			const x = at[i];
 			if (!whole[x]) {
 				i++;
 				continue;
 			}
-			change = sorted.value[i];
-			behind = sorted.sessions[i];
-			baseline = sorted.baseline[i];
-			client = sorted.client[i];
-			b = bucketOf ? bucketOf[x] : sorted.bucket[i];
+			change = value[i];
+			behind = sortedSessions[i];
+			baseline = baselines[i];
+			client = sortedClient[i];
+			b = bucketOf ? bucketOf[x] : sortedBucket[i];
 			i++;
 		} else break;
 		if (b < 0) continue;

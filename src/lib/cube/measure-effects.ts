@@ -11,7 +11,8 @@ import { BAND_ORDER } from '../metrics/frequency-bands';
 import { FREQUENCY_BAND } from '../metrics/settings';
 import { groupOf } from './client-effects';
 import { effectRows, gather, thresholdFor } from './group-stats';
-import { buildEffectIndex, keptBy, type EffectIndex } from './effect-index';
+import { buildEffectIndex, keptBy, type EffectIndex, type Kept } from './effect-index';
+import type { Selection } from './date-range';
 import { painFromImmediate } from './within-session';
 import { byString, quantile } from './quantiles';
 
@@ -39,27 +40,32 @@ export function effectIndex(units: Units & { indexes?: Map<string, EffectIndex> 
 	return index;
 }
 
+/** The client-groups of an index (grouped `by`) that the selection keeps. */
+export function keptFor(cube: Cube, kept: Selection, index: EffectIndex, by: Filters['by'], lower: boolean): Kept {
+	const cut = kept.cut && { units: kept.cut, groups: groupOf(cube, kept.cut, by).codes };
+	return keptBy(kept.units, index, kept.mask, lower, cut);
+}
+
 /** One measure's two effects per group and condition, by frequency band, and the headline figures. */
 export function measureEffects(
 	cube: Cube,
-	kept: { units: Units; mask: Uint8Array; perMonth: Float64Array },
+	kept: Selection & { perMonth: Float64Array },
 	filters: Filters,
 	code: number,
 	measure: CubeMeasure
 ) {
-	const { units, mask } = kept;
-	const group = groupOf(cube, units, filters.by);
+	const group = groupOf(cube, kept.units, filters.by);
 	const threshold = thresholdFor(measure, filters);
 	const lower = measure.direction === 'lower';
-	const index = effectIndex(units, filters.by, group.codes, code, lower);
+	const index = effectIndex(kept.units, filters.by, group.codes, code, lower);
 	const names = (b: number): [string, string] => [group.names[index.buckets[b].group], cube.names.condition[index.buckets[b].condition]];
 	const order = (rows: EffectRow[]) => rows.sort((a, b) => byString(a.condition, b.condition) || byString(a.group, b.group));
-	const whole = keptBy(units, index, mask, lower);
+	const whole = keptFor(cube, kept, index, filters.by, lower);
 	const immediateGroups = gather(whole, 'immediate', null);
 	const courseGroups = gather(whole, 'course', threshold);
 	// Bands are compared over all groups together, each client's course by main technique.
-	const bandIndex = filters.by === 'technique' ? index : effectIndex(units, 'technique', units.technique, code, lower);
-	const bandKept = bandIndex === index ? whole : keptBy(units, bandIndex, mask, lower);
+	const bandIndex = filters.by === 'technique' ? index : effectIndex(kept.units, 'technique', kept.units.technique, code, lower);
+	const bandKept = bandIndex === index ? whole : keptFor(cube, kept, bandIndex, 'technique', lower);
 	const bandOf = new Int32Array(bandIndex.count);
 	const room = new Int32Array(BAND_ORDER.length);
 	for (let x = 0; x < bandIndex.count; x++) {

@@ -110,8 +110,27 @@ export function sessionUnits(cube: Cube): Units {
 	};
 }
 
+/** Cells, with where each session and each client's sessions and cells are: what a date range needs. */
+export interface Cells extends Units {
+	/** The cell of each session. */
+	sessionCell: Int32Array;
+	/** Client c's cells are cellStart[c] … cellStart[c + 1] − 1; their sessions rowStart[c] … rowStart[c + 1] − 1. */
+	cellStart: Int32Array;
+	rowStart: Int32Array;
+	/** Session row r's entries (in the session units) are entryStart[r] … entryStart[r + 1] − 1. */
+	entryStart: Int32Array;
+}
+
+/** Start offsets of runs in a sorted array of small non-negative integers (clients, rows): a counting pass. */
+function starts(sorted: Int32Array, size: number): Int32Array {
+	const start = new Int32Array(size + 1);
+	for (let i = 0; i < sorted.length; i++) start[sorted[i] + 1]++;
+	for (let v = 0; v < size; v++) start[v + 1] += start[v];
+	return start;
+}
+
 /** Sessions summed into cells: client × therapist × clinic × condition, ordered by client then first session. */
-export function cellUnits(cube: Cube, sessions: Units): Units {
+export function cellUnits(cube: Cube, sessions: Units): Cells {
 	const cellOf = new Int32Array(sessions.count);
 	const firstSession = new Int32Array(sessions.count);
 	let n = 0;
@@ -137,7 +156,8 @@ export function cellUnits(cube: Cube, sessions: Units): Units {
 		for (let c = 0; c < n; c++) out[c] = a[cells[c]];
 		return out;
 	};
-	const units: Units = {
+	const clients = sessions.count ? sessions.client[sessions.count - 1] + 1 : 0;
+	const units: Cells = {
 		count: n,
 		client: take(sessions.client),
 		clinic: take(sessions.clinic),
@@ -152,8 +172,13 @@ export function cellUnits(cube: Cube, sessions: Units): Units {
 		firstKey: new Int32Array(n).fill(NONE),
 		romPairs: new Int32Array(n),
 		entries: null as unknown as Entries,
-		byMeasure: []
+		byMeasure: [],
+		sessionCell: cellOf,
+		cellStart: new Int32Array(0),
+		rowStart: starts(sessions.client, clients),
+		entryStart: starts(sessions.entries.unit, sessions.count)
 	};
+	units.cellStart = starts(units.client, clients);
 	for (let i = 0; i < sessions.count; i++) {
 		const c = cellOf[i];
 		units.sessions[c]++;
