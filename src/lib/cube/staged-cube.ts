@@ -10,7 +10,7 @@
  */
 import type { Database } from '../db/database';
 import type { StagedImport } from '../ingest/run-import';
-import { IMPORT_CLIENTS } from '../ingest/store-sessions';
+import { CONDITIONS, IMPORT_CLIENTS } from '../ingest/store-sessions';
 import { measureRow } from '../db/schema';
 import { MEASURE_INFO_COLUMNS } from '../metrics/measure-info';
 import { NOT_RECORDED } from '../metrics/settings';
@@ -29,6 +29,7 @@ export interface AnalysedData {
 const DIMENSIONS = ['clinic', 'therapist', 'condition', 'technique'] as const;
 type Dimension = (typeof DIMENSIONS)[number];
 
+const CELLS = 'import_cells';
 const VALUES = 'import_values';
 const NAMES = 'import_names';
 const NUMBERS = 'import_client_numbers';
@@ -63,13 +64,22 @@ async function declareMeasures(db: Database, staged: StagedImport): Promise<Cube
 	return db.query<CubeMeasure>(`SELECT ${MEASURE_INFO_COLUMNS}, kind FROM ${MEASURES} ORDER BY measure`);
 }
 
-/** Distinct values of the import's clinics, therapists and conditions (NULL among them), and main techniques. */
-async function importValues(db: Database, sessions: string): Promise<{ dimension: Dimension; value: string | null }[]> {
+/**
+ * The import's sessions gathered into cells (client × clinic × therapist × condition), each with its sessions'
+ * keys, dates and visits as lists: the labels are coded per cell, not per session. Then the distinct values
+ * of each dimension (NULL among them), their codes, and the clients' numbers.
+ */
+async function importCells(db: Database, sessions: string): Promise<{ dimension: Dimension; value: string | null }[]> {
 	await db.exec(
-		`CREATE OR REPLACE TEMP TABLE ${VALUES} AS
-		 SELECT CASE grouping_id(clinic, therapist, condition) WHEN 3 THEN 'clinic' WHEN 5 THEN 'therapist' ELSE 'condition' END AS dimension,
-		        coalesce(clinic, therapist, condition) AS value
-		 FROM (${sessions}) GROUP BY GROUPING SETS ((clinic), (therapist), (condition))
+		`CREATE OR REPLACE TEMP TABLE ${CELLS} AS
+		 SELECT x.*, c.condition FROM (
+		   SELECT s.client, s.clinic, s.therapist, s.condition_raw, list(s.key::INTEGER) AS keys,
+		          list(coalesce((s.session_date - DATE '1970-01-01')::INTEGER, ${NO_DATE})) AS dates,
+		          list(coalesce(s.given_visit::DOUBLE, 'NaN'::DOUBLE)) AS visits
+		   FROM (${sessions}) s GROUP BY ALL
+		 ) x LEFT JOIN ${CONDITIONS} c ON c.raw = x.condition_raw;
+		 CREATE OR REPLACE TEMP TABLE ${VALUES} AS
+		 ${['clinic', 'therapist', 'condition'].map((d) => `SELECT '${d}' AS dimension, ${d} AS value FROM ${CELLS} GROUP BY ALL`).join(' UNION ALL ')}
 		 UNION ALL SELECT DISTINCT 'technique', main_technique FROM ${IMPORT_CLIENTS};
 		 CREATE OR REPLACE TEMP TABLE ${NAMES} AS
 		 SELECT dimension, v, (row_number() OVER (PARTITION BY dimension ORDER BY v) - 1)::INTEGER AS code
@@ -127,21 +137,36 @@ export async function loadWithImport(db: Database, staged: StagedImport): Promis
 		[staged.isDemo]
 	);
 	const measures = await declareMeasures(db, staged);
-	const values = await importValues(db, source.sessions);
+	const values = await importCells(db, source.sessions);
 	const names = await db.query<{ dimension: Dimension; v: string; code: number }>(`SELECT dimension, v, code FROM ${NAMES}`);
 	const localNames = Object.fromEntries(DIMENSIONS.map((d) => [d, [] as string[]])) as Record<Dimension, string[]>;
 	for (const r of names) localNames[r.dimension][r.code] = r.v;
 
-	// One row of lists each: one result batch to decode (the order is the page's to make, by key).
-	const sessions = await db.queryColumns(
-		`SELECT ${listOf('c.number', 'client')}, ${listOf(`coalesce((s.session_date - DATE '1970-01-01')::INTEGER, ${NO_DATE})`, 'date')},
-		        ${listOf(`coalesce(s.given_visit::DOUBLE, 'NaN'::DOUBLE)`, 'visit', 'DOUBLE')}, ${listOf('s.key::INTEGER', 'key')},
-		        ${['clinic', 'therapist', 'condition'].map((d) => listOf(`n_${d}.code`, d)).join(', ')}, ${listOf('c.technique', 'technique')}
-		 FROM (${source.sessions}) s JOIN ${NUMBERS} c ON c.client_id = s.client
+	// Each cell's codes, and its sessions one after another: one row of lists, one result batch to decode.
+	const cells = await db.queryColumns(
+		`SELECT ${listOf('n.number', 'client')}, ${['clinic', 'therapist', 'condition'].map((d) => listOf(`n_${d}.code`, d)).join(', ')},
+		        ${listOf('n.technique', 'technique')}, ${listOf('len(x.keys)::INTEGER', 'sessions')},
+		        coalesce(flatten(list(x.keys)), []) AS key, coalesce(flatten(list(x.dates)), []) AS date,
+		        coalesce(flatten(list(x.visits)), []::DOUBLE[]) AS visit
+		 FROM ${CELLS} x JOIN ${NUMBERS} n ON n.client_id = x.client
 		 ${['clinic', 'therapist', 'condition']
-				.map((d) => `JOIN ${NAMES} n_${d} ON n_${d}.dimension = '${d}' AND n_${d}.v = coalesce(s.${d}, '${NOT_RECORDED}')`)
+				.map((d) => `JOIN ${NAMES} n_${d} ON n_${d}.dimension = '${d}' AND n_${d}.v = coalesce(x.${d}, '${NOT_RECORDED}')`)
 				.join(' ')}`
 	);
+	const c = cells.columns;
+	const perCell = c.sessions as Int32Array;
+	const s: Record<'client' | Dimension, Int32Array> = {
+		client: new Int32Array(c.key.length),
+		clinic: new Int32Array(c.key.length),
+		therapist: new Int32Array(c.key.length),
+		condition: new Int32Array(c.key.length),
+		technique: new Int32Array(c.key.length)
+	};
+	for (const d of ['client', ...DIMENSIONS] as const) {
+		const byCell = c[d] as Int32Array;
+		const out = s[d];
+		for (let cell = 0, i = 0; cell < perCell.length; cell++) out.fill(byCell[cell], i, (i += perCell[cell]));
+	}
 	const measurements = await db.queryColumns(
 		`SELECT ${listOf('m.key::INTEGER', 'key')}, ${listOf('d.code', 'measure')},
 		        ${listOf(`coalesce(m.value_before, 'NaN'::DOUBLE)`, 'before', 'DOUBLE')}, ${listOf(`coalesce(m.value_after, 'NaN'::DOUBLE)`, 'after', 'DOUBLE')}
@@ -159,16 +184,15 @@ export async function loadWithImport(db: Database, staged: StagedImport): Promis
 		measures.map((m) => m.measure)
 	);
 
-	const s = sessions.columns;
-	const client = s.client as Int32Array;
-	const { order, visit: _visit } = orderSessions(client, s.date as Int32Array, s.visit as Float64Array, s.key as Int32Array, clients);
+	const client = s.client;
+	const { order } = orderSessions(client, c.date as Int32Array, c.visit as Float64Array, c.key as Int32Array, clients);
 	const n = order.length;
 	const allNames = Object.fromEntries(DIMENSIONS.map((d) => [d, sortedUnion(stored.names[d], localNames[d])])) as Cube['names'];
 	const codes = (d: Dimension) =>
-		appendInt(stored[d], recode(stored.names[d], allNames[d]), s[d] as Int32Array, order, recode(localNames[d], allNames[d]));
+		appendInt(stored[d], recode(stored.names[d], allNames[d]), s[d], order, recode(localNames[d], allNames[d]));
 
 	// Each measurement's session row, then measurements in row and measure order.
-	const keys = s.key as Int32Array;
+	const keys = c.key as Int32Array;
 	let maxKey = 0;
 	for (let i = 0; i < n; i++) if (keys[i] > maxKey) maxKey = keys[i];
 	const rowOfKey = new Int32Array(maxKey + 1);
@@ -193,7 +217,7 @@ export async function loadWithImport(db: Database, staged: StagedImport): Promis
 	const cube: Cube = {
 		sessions: stored.sessions + n,
 		client: appendInt(stored.client, null, client, order, null, storedClients),
-		date: appendInt(stored.date, null, s.date as Int32Array, order, null),
+		date: appendInt(stored.date, null, c.date as Int32Array, order, null),
 		clinic: codes('clinic'),
 		therapist: codes('therapist'),
 		condition: codes('condition'),

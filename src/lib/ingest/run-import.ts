@@ -227,6 +227,8 @@ async function cleanUp(db: Database) {
 export interface StagedImport {
 	outcome: ImportOutcome;
 	plan: ImportPlan;
+	/** The dataset's name in the list. */
+	datasetName: string;
 	isDemo: boolean;
 	/** The sessions to draw from; null when no row is imported. */
 	source: SessionSource | null;
@@ -330,6 +332,7 @@ async function importOnce(
 		};
 		if (counts.read === 0) throw new ImportError(`${plan.fileName} has a header but no data rows.`);
 
+		step('Gathering sessions');
 		const sessionSource = counts.imported > 0 ? await prepareSessions(db, plan, measureNames) : null;
 		const slot = await nextSlot(db);
 		step('Collecting rejected rows');
@@ -346,6 +349,7 @@ async function importOnce(
 		const stagedImport: StagedImport = {
 			outcome,
 			plan,
+			datasetName: options.datasetName ?? plan.fileName,
 			isDemo: options.isDemo ?? false,
 			source: sessionSource,
 			slot,

@@ -19,6 +19,8 @@ const OBSERVATIONS = 'import_obs';
 const KEYED = 'import_keyed';
 const GROUPED = 'import_sessions';
 export const IMPORT_CLIENTS = 'import_clients';
+/** Each spelling of a condition (raw) and its canonical label (condition). */
+export const CONDITIONS = 'import_conditions';
 
 /**
  * Every row is exactly one session. Not so when a movement column names each row's range of motion and
@@ -111,7 +113,7 @@ async function normaliseLabels(db: Database) {
  * session and orders sessions as the file does: a stored session's id is the dataset's base plus its key.
  */
 export interface SessionSource {
-	/** key, client, session_date, given_visit (NULL: numbered by date), clinic, therapist, condition, techniques_raw, duration */
+	/** key, client, session_date, given_visit (NULL: numbered by date), clinic, therapist, condition_raw, techniques_raw, duration */
 	sessions: string;
 	/** key, measure, value_before, value_after: one row per session and measure taken. */
 	measurements: Fragment;
@@ -146,8 +148,8 @@ function rowSessions(plan: ImportPlan): SessionSource {
 	});
 	return {
 		sessions: `SELECT r.source_row AS key, r.client, r.session_date, r.row_visit AS given_visit, r.clinic, r.therapist,
-		                  c.condition, r.techniques_raw, r.duration
-		           FROM ${ROWS} r LEFT JOIN import_conditions c ON c.raw = r.condition_raw WHERE r.keep`,
+		                  r.condition_raw, r.techniques_raw, r.duration
+		           FROM ${ROWS} r WHERE r.keep`,
 		measurements: groups.length ? join(groups, ' UNION ALL ') : NO_MEASUREMENTS,
 		rowIsSession: true
 	};
@@ -209,8 +211,8 @@ async function groupedSessions(db: Database, plan: ImportPlan): Promise<SessionS
 	);
 	return {
 		sessions: `SELECT g.n AS key, g.client, g.session_date, g.key_visit AS given_visit, g.clinic, g.therapist,
-		                  c.condition, g.techniques_raw, g.duration
-		           FROM ${GROUPED} g LEFT JOIN import_conditions c ON c.raw = g.condition_raw`,
+		                  g.condition_raw, g.techniques_raw, g.duration
+		           FROM ${GROUPED} g`,
 		measurements: fragment(
 			`SELECT g.n AS key, o.measure, max(o.value_before) AS value_before, max(o.value_after) AS value_after
 			 FROM ${OBSERVATIONS} o
@@ -260,8 +262,8 @@ export async function storeSessions(
 		`INSERT INTO sessions
 		 SELECT ?::BIGINT + s.key, ?::INTEGER, s.client, s.session_date,
 		        coalesce(s.given_visit, row_number() OVER (PARTITION BY s.client ORDER BY s.session_date NULLS LAST, s.key))::INTEGER,
-		        s.clinic, s.therapist, s.condition, s.duration
-		 FROM (${source.sessions}) s`,
+		        s.clinic, s.therapist, c.condition, s.duration
+		 FROM (${source.sessions}) s LEFT JOIN ${CONDITIONS} c ON c.raw = s.condition_raw`,
 		[base, datasetId]
 	);
 	// import_techniques holds each (spelling, technique) once, and each session is one key: no pair repeats.

@@ -14,6 +14,8 @@ import type { MeasureInfo } from '../metrics/measure-info';
 import { painByTechniqueAndCondition, romByTechniqueAndMovement, type WithinSessionChart } from '../metrics/within-session';
 import { frequencyByTechniqueAndCondition, type FrequencyRow } from '../metrics/session-frequency';
 import { deleteDataset, listDatasets, setActive, showDemo, type StoredDataset } from '../datasets/stored-datasets';
+import { loadWithImport } from '../cube/staged-cube';
+import type { StagedImport } from '../ingest/run-import';
 
 export type LoadStatus = 'opening' | 'loading demo' | 'ready' | 'failed';
 
@@ -71,6 +73,8 @@ export class Dashboard {
 	private cubeLoading: Promise<void> | null = null;
 	/** The cube's clients' case mix, read the first time a case-mix model is asked for. */
 	private covariates: Promise<CovariateColumn[]> | null = null;
+	/** An import drawn before it is stored: what reads or writes the stored data waits for its save. */
+	private saving: Promise<void> = Promise.resolve();
 
 	constructor(private readonly openDatabase: () => Promise<Database>) {}
 
@@ -92,30 +96,72 @@ export class Dashboard {
 		}
 	}
 
-	/** Reads everything again: after an import or a change of datasets. */
-	async refresh(): Promise<void> {
+	/** Settles once no import is being stored: views that read the stored data wait for it. */
+	saved(): Promise<void> {
+		return this.saving;
+	}
+
+	/** Reads and writes of the stored data wait until `done` settles; then the dataset list is read as stored. */
+	storing(done: Promise<unknown>): void {
+		const saving = done.then(
+			() => undefined,
+			() => undefined
+		);
+		this.saving = saving;
+		void saving.then(async () => {
+			if (this.db && this.saving === saving) this.datasets = await listDatasets(this.db);
+		});
+	}
+
+	/**
+	 * Reads everything again: after an import or a change of datasets. With `staged`, an import not yet
+	 * stored is drawn with the stored data (from its temporary tables); `read` is called once nothing more
+	 * is read from the database, so that its save can start while the charts are worked out and drawn.
+	 */
+	async refresh(staged?: StagedImport, read: () => void = () => {}): Promise<void> {
 		const db = this.db;
 		if (!db) return;
 		this.redrawing = true;
+		// The old cube describes the old data: filter changes meanwhile wait for the new one.
+		this.cube = null;
+		this.covariates = null;
+		this.cubeLoading = (staged?.source ? this.readWithImport(db, staged, read) : this.readStored(db)).finally(read);
+		await this.cubeLoading;
+		this.cubeLoading = null;
+		await this.redraw();
+	}
+
+	private async readStored(db: Database): Promise<void> {
+		await this.saving;
 		const [stored, datasets, choices] = await Promise.all([storedData(db), listDatasets(db), filterChoices(db)]);
+		this.show(stored, datasets, choices);
+		try {
+			this.cube = await loadCube(db);
+		} catch (error) {
+			// The SQL answers on its own, only slower.
+			console.warn('Filter changes will query the database:', error);
+		}
+	}
+
+	private async readWithImport(db: Database, staged: StagedImport, read: () => void): Promise<void> {
+		let analysed;
+		try {
+			analysed = await loadWithImport(db, staged);
+		} catch (error) {
+			// Drawn once stored instead.
+			console.warn('The import is drawn once stored:', error);
+			read();
+			return this.readStored(db);
+		}
+		this.show(analysed.stored, analysed.datasets, analysed.choices);
+		this.cube = analysed.cube;
+	}
+
+	private show(stored: StoredData, datasets: StoredDataset[], choices: FilterChoices) {
 		this.stored = stored;
 		this.datasets = datasets;
 		this.choices = choices;
 		this.filters = this.withMeasureInData($state.snapshot(this.filters) as Filters);
-		// The old cube describes the old data: filter changes meanwhile wait for the new one.
-		this.cube = null;
-		this.covariates = null;
-		this.cubeLoading = loadCube(db)
-			.then((cube) => {
-				this.cube = cube;
-			})
-			.catch((error) => {
-				// The SQL answers on its own, only slower.
-				console.warn('Filter changes will query the database:', error);
-			});
-		await this.cubeLoading;
-		this.cubeLoading = null;
-		await this.redraw();
 	}
 
 	/**
@@ -144,7 +190,7 @@ export class Dashboard {
 		this.redrawing = true;
 		if (this.cubeLoading) await this.cubeLoading;
 		const started = performance.now();
-		const data = this.cube ? computeDashboard(this.cube, filters) : await dashboardData(db, filters);
+		const data = this.cube ? computeDashboard(this.cube, filters) : await this.saving.then(() => dashboardData(db, filters));
 		// A newer redraw started meanwhile: its results win.
 		if (generation !== this.generation) return;
 		Object.assign(this, data);
@@ -167,7 +213,9 @@ export class Dashboard {
 		const afterPaint = typeof requestAnimationFrame === 'function' ? (run: () => void) => requestAnimationFrame(() => setTimeout(run, 0)) : (run: () => void) => setTimeout(run, 0);
 		afterPaint(async () => {
 			if (!this.db || generation !== this.generation || cube !== this.cube) return;
-			const covariates = await (this.covariates ??= loadCovariates(this.db));
+			// Read from the stored data: an import drawn before it is stored is waited for.
+			const db = this.db;
+			const covariates = await (this.covariates ??= this.saving.then(() => loadCovariates(db)));
 			if (generation !== this.generation || cube !== this.cube) return;
 			this.caseMix = computeCaseMix(cube, covariates, filters);
 			this.caseMixComing = false;
@@ -189,6 +237,7 @@ export class Dashboard {
 
 	private async change(work: (db: Database) => Promise<void>) {
 		if (!this.db) return;
+		await this.saving;
 		await work(this.db);
 		await this.refresh();
 	}
