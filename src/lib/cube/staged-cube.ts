@@ -175,6 +175,7 @@ export async function loadWithImport(db: Database, staged: StagedImport): Promis
 		source.measurements.params
 	);
 	const [{ clients }] = await db.query<{ clients: number }>(`SELECT count(*)::INTEGER AS clients FROM ${NUMBERS}`);
+	await db.exec(`DROP TABLE ${CELLS}; DROP TABLE ${NAMES}; DROP TABLE ${NUMBERS};`);
 
 	// The stored part: loaded as ever, its measure codes taken to the declared list.
 	const stored = same ? await loadCube(db) : emptyCube(measures);

@@ -214,7 +214,8 @@ async function cleanUp(db: Database) {
 		 DROP TABLE IF EXISTS ${READER_REJECTS}; DROP TABLE IF EXISTS import_scans; DROP TABLE IF EXISTS import_obs;
 		 DROP TABLE IF EXISTS import_keyed; DROP TABLE IF EXISTS import_sessions; DROP TABLE IF EXISTS import_measure_names;
 		 DROP TABLE IF EXISTS import_techniques; DROP TABLE IF EXISTS import_conditions; DROP TABLE IF EXISTS import_row_numbers;
-		 DROP TABLE IF EXISTS import_clients;`
+		 DROP TABLE IF EXISTS import_clients; DROP TABLE IF EXISTS import_measurements; DROP TABLE IF EXISTS import_values;
+		 DROP TABLE IF EXISTS import_measures;`
 	);
 	await db.dropFile(FILE).catch(() => undefined);
 }
@@ -332,9 +333,6 @@ async function importOnce(
 		};
 		if (counts.read === 0) throw new ImportError(`${plan.fileName} has a header but no data rows.`);
 
-		step('Gathering sessions');
-		const sessionSource = counts.imported > 0 ? await prepareSessions(db, plan, measureNames) : null;
-		const slot = await nextSlot(db);
 		step('Collecting rejected rows');
 		const outcome: ImportOutcome = {
 			fileName: plan.fileName,
@@ -344,6 +342,9 @@ async function importOnce(
 			rejectedRows: await rejectedRows(db, plan, text, reader),
 			...counts
 		};
+		step('Gathering sessions');
+		const sessionSource = counts.imported > 0 ? await prepareSessions(db, plan, measureNames) : null;
+		const slot = await nextSlot(db);
 		await db.dropFile(FILE).catch(() => undefined);
 		let settled: Promise<ImportOutcome> | null = null;
 		const stagedImport: StagedImport = {

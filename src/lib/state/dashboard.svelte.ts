@@ -125,7 +125,7 @@ export class Dashboard {
 		// The old cube describes the old data: filter changes meanwhile wait for the new one.
 		this.cube = null;
 		this.covariates = null;
-		this.cubeLoading = (staged?.source ? this.readWithImport(db, staged, read) : this.readStored(db)).finally(read);
+		this.cubeLoading = (staged?.source ? this.readWithImport(db, staged, read) : this.readStored(db)).finally(() => void read());
 		await this.cubeLoading;
 		this.cubeLoading = null;
 		await this.redraw();

@@ -10,7 +10,7 @@ import { describeCounts, ImportError, planProblems, stageImport, type ImportOutc
 import { clearImportNote, interruptedImport, noteImport, pageStorage, takeImportNote, type Interrupted } from '../ingest/import-note';
 import { pseudonymKey } from '../ingest/pseudonym-key';
 
-export const IMPORT_STEPS = ['Reading the file', 'Checking every row', 'Gathering sessions', 'Collecting rejected rows', 'Storing sessions'];
+export const IMPORT_STEPS = ['Reading the file', 'Checking every row', 'Collecting rejected rows', 'Gathering sessions', 'Storing sessions'];
 
 /** A file the user dropped, waiting for them to check its columns. */
 export class PendingFile {
