@@ -34,5 +34,8 @@ export async function importFiles(page: Page, names: string[], adjust: (page: Pa
 		await expect(page.getByRole('region', { name: 'Stored datasets' })).toContainText(name);
 	}
 	await settled(page);
-	return status;
+	// The charts come first, the save after: wait until the last file is stored.
+	await expect(status).not.toContainText('Saving', { timeout: 60_000 });
+	// The files' counts, without the save's own line.
+	return status.locator('[data-counts]');
 }

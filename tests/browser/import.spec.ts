@@ -16,6 +16,8 @@ test('a clinic export: every row accounted for, rejected rows downloadable with 
 	await expect(page.getByRole('status')).toContainText(
 		'clinic-export-mixed.csv: Read 14 rows · imported 8 · rejected 5 · 1 duplicate'
 	);
+	// The charts come from memory first; the file is stored after, and the page says when.
+	await expect(page.getByRole('status')).toContainText('Saved: clinic-export-mixed.csv is stored in this browser.');
 	// The demo is no longer shown with real data.
 	await expect(page.getByRole('complementary', { name: 'Demo data notice' })).toHaveCount(0);
 	await expect(page.locator('[data-chart="pain"] p.n')).toContainText('n = 4 clients, 6 sessions');

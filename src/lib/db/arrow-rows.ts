@@ -85,15 +85,24 @@ export function arrowToRows<T extends object = Row>(table: ArrowLikeTable): T[] 
 	return rows;
 }
 
-/** Arrow result -> typed arrays, one per column (numeric, non-null columns only). */
+/**
+ * Arrow result -> typed arrays, one per column (numeric, non-null columns only). A result of one row of
+ * lists (`SELECT list(x) AS x, list(y) AS y FROM …`) gives the lists' values: one Arrow batch to decode
+ * where a million rows come in hundreds.
+ */
 export function arrowToColumns(table: ArrowLikeTable): Columns {
 	const columns: Columns['columns'] = {};
+	let rows = table.numRows;
 	table.schema.fields.forEach((field, i) => {
-		const values = (table.getChildAt(i) as (ArrowLikeVector & { toArray(): unknown }) | null)?.toArray();
+		const isList = field.type.typeId === Type.List;
+		if (isList && table.numRows !== 1) throw new Error(`Column ${field.name} is a list: expected one row of lists`);
+		const vector = (isList ? table.getChildAt(i)?.get(0) : table.getChildAt(i)) as (ArrowLikeVector & { toArray(): unknown }) | null;
+		const values = vector?.toArray();
 		if (!ArrayBuffer.isView(values) || values instanceof DataView || values instanceof BigInt64Array || values instanceof BigUint64Array) {
 			throw new Error(`Column ${field.name} is not a plain numeric column`);
 		}
 		columns[field.name] = values as NumberArray;
+		if (isList) rows = (values as NumberArray).length;
 	});
-	return { rows: table.numRows, columns };
+	return { rows, columns };
 }

@@ -1,7 +1,8 @@
 /**
- * One file, from bytes to stored sessions: stage it, check every row, store the good ones in one
- * transaction. Every row read ends up imported, rejected (with reasons) or a duplicate; a failure
- * anywhere leaves the stored data as it was.
+ * One file, from bytes to stored sessions: read it, check every row, work the good ones out as sessions
+ * in temporary tables (stageImport: the page can draw them at once), then store them in one transaction
+ * (StagedImport.save). Every row read ends up imported, rejected (with reasons) or a duplicate; a failure
+ * anywhere, or a page closed before the transaction commits, leaves the stored data as they were.
  */
 import type { Database } from '../db/database';
 import type { ColumnPlan, ImportPlan } from './plan';
@@ -10,7 +11,7 @@ import { saveMeasures } from '../db/schema';
 import { clearRejects, distinctInFile, readerRejects, READER_REJECTS, type ReaderReject } from './stage-file';
 import { countFates, failedRows, markDuplicates, ROWS, SKIPPED } from './check-rows';
 import { deriveRows } from './derive-rows';
-import { storeSessions } from './store-sessions';
+import { prepareSessions, storeSessions, type SessionSource } from './store-sessions';
 import { guessTimepoint } from './guess-plan';
 import { nameMeasures, namesMovements } from './measure-names';
 import { numbersRows, withPairsRead } from './trial-reading';
@@ -116,16 +117,31 @@ async function completePlan(db: Database, plan: ImportPlan): Promise<{ plan: Imp
 	return { plan: complete, measureNames };
 }
 
+/** Where the staged dataset goes: its id and the session id its keys are added to. */
+interface Slot {
+	datasetId: number;
+	base: number;
+}
+
+/** The next dataset id and the last session id: nothing else writes datasets or sessions until the save. */
+async function nextSlot(db: Database): Promise<Slot> {
+	const [slot] = await db.query<Slot>(
+		`SELECT (SELECT coalesce(max(dataset_id), 0) + 1 FROM datasets)::INTEGER AS "datasetId",
+		        (SELECT coalesce(max(session_id), 0) FROM sessions)::BIGINT AS base`
+	);
+	return slot;
+}
+
 async function storeDataset(
 	db: Database,
 	plan: ImportPlan,
 	counts: ImportCounts,
 	options: ImportOptions,
-	measureNames: Map<string, string>
+	source: SessionSource
 ) {
 	const isDemo = options.isDemo ?? false;
 	return db.transaction(async (tx) => {
-		const [{ id }] = await tx.query<{ id: number }>('SELECT (coalesce(max(dataset_id), 0) + 1)::INTEGER AS id FROM datasets');
+		const { datasetId: id, base } = await nextSlot(tx);
 		// Real data is never shown mixed with the demo clinic.
 		await tx.query('UPDATE datasets SET active = false WHERE is_demo <> ?', [isDemo]);
 		await tx.query(`INSERT INTO datasets VALUES (?, ?, ?, now()::TIMESTAMP, ?, true, ?, ?, ?, ?)`, [
@@ -139,7 +155,7 @@ async function storeDataset(
 			counts.duplicates
 		]);
 		await saveMeasures(tx, plan.measures);
-		await storeSessions(tx, plan, id, options.secret, measureNames);
+		await storeSessions(tx, plan, source, id, base, options.secret);
 		const [{ sessions }] = await tx.query<{ sessions: number }>(
 			'SELECT count(*)::INTEGER AS sessions FROM sessions WHERE dataset_id = ?',
 			[id]
@@ -197,17 +213,45 @@ async function cleanUp(db: Database) {
 		`DROP TABLE IF EXISTS ${ROWS}; DROP TABLE IF EXISTS ${SKIPPED};
 		 DROP TABLE IF EXISTS ${READER_REJECTS}; DROP TABLE IF EXISTS import_scans; DROP TABLE IF EXISTS import_obs;
 		 DROP TABLE IF EXISTS import_keyed; DROP TABLE IF EXISTS import_sessions; DROP TABLE IF EXISTS import_measure_names;
-		 DROP TABLE IF EXISTS import_techniques; DROP TABLE IF EXISTS import_conditions; DROP TABLE IF EXISTS import_row_numbers;`
+		 DROP TABLE IF EXISTS import_techniques; DROP TABLE IF EXISTS import_conditions; DROP TABLE IF EXISTS import_row_numbers;
+		 DROP TABLE IF EXISTS import_clients; DROP TABLE IF EXISTS import_measurements; DROP TABLE IF EXISTS import_values;
+		 DROP TABLE IF EXISTS import_measures;`
 	);
 	await db.dropFile(FILE).catch(() => undefined);
 }
 
-export async function runImport(
+/**
+ * A file read and checked, its sessions worked out in temporary tables and nothing stored yet: `save`
+ * stores them in one transaction, `discard` drops them. Until either, no other import can start (the
+ * temporary tables have fixed names) and nothing else should write datasets or sessions.
+ */
+export interface StagedImport {
+	outcome: ImportOutcome;
+	plan: ImportPlan;
+	/** The dataset's name in the list. */
+	datasetName: string;
+	isDemo: boolean;
+	/** The sessions to draw from; null when no row is imported. */
+	source: SessionSource | null;
+	/** The id the dataset will be stored under, and its sessions' base id. */
+	slot: Slot;
+	/** Stores the sessions (one transaction, then a checkpoint) and drops the temporary tables; the outcome with its dataset id. */
+	save(): Promise<ImportOutcome>;
+	discard(): Promise<void>;
+}
+
+/** Reads, checks and stores one file. */
+export async function runImport(db: Database, data: Blob | string, givenPlan: ImportPlan, options: ImportOptions): Promise<ImportOutcome> {
+	return (await stageImport(db, data, givenPlan, options)).save();
+}
+
+/** Reads and checks one file and works out its sessions, storing nothing (see StagedImport). */
+export async function stageImport(
 	db: Database,
 	data: Blob | string,
 	givenPlan: ImportPlan,
 	options: ImportOptions
-): Promise<ImportOutcome> {
+): Promise<StagedImport> {
 	// Before/after columns read as visits are stored as visit columns from here on.
 	givenPlan = withPairsRead(givenPlan);
 	const outcome = await importRead(db, data, givenPlan, options, 'give up');
@@ -222,11 +266,11 @@ export async function runImport(
 
 const NOT_UTF_8 = Symbol('not UTF-8 after all');
 const MIXED_LINE_ENDINGS = Symbol('line endings the reader cannot mix');
-type Attempt = ImportOutcome | typeof NOT_UTF_8 | typeof MIXED_LINE_ENDINGS;
+type Attempt = StagedImport | typeof NOT_UTF_8 | typeof MIXED_LINE_ENDINGS;
 /** When the reader meets bytes that are not UTF-8: give up (to try another encoding) or reject their rows. */
 type InvalidText = 'give up' | 'reject rows';
 
-const done = (outcome: Attempt): ImportOutcome => {
+const done = (outcome: Attempt): StagedImport => {
 	if (typeof outcome === 'symbol') throw new Error(`runImport: unexpected ${outcome.description}`);
 	return outcome;
 };
@@ -259,6 +303,7 @@ async function importOnce(
 	const problems = planProblems(givenPlan);
 	if (problems.length) throw new ImportError(`${givenPlan.fileName}: ${problems.join(' ')}`);
 	const step = options.onStep ?? (() => {});
+	let staged = false;
 	try {
 		step('Reading the file');
 		await db.registerFile(FILE, input);
@@ -288,25 +333,47 @@ async function importOnce(
 		};
 		if (counts.read === 0) throw new ImportError(`${plan.fileName} has a header but no data rows.`);
 
-		let datasetId: number | null = null;
-		let sessions = 0;
-		if (counts.imported > 0) {
-			step('Storing sessions');
-			const stored = await storeDataset(db, plan, counts, options, measureNames);
-			datasetId = stored.id;
-			sessions = stored.sessions;
-			await db.exec('CHECKPOINT');
-		}
 		step('Collecting rejected rows');
-		return {
+		const outcome: ImportOutcome = {
 			fileName: plan.fileName,
-			datasetId,
-			sessions,
+			datasetId: null,
+			sessions: 0,
 			header: plan.columns.map((c) => c.header),
 			rejectedRows: await rejectedRows(db, plan, text, reader),
 			...counts
 		};
+		step('Gathering sessions');
+		const sessionSource = counts.imported > 0 ? await prepareSessions(db, plan, measureNames) : null;
+		const slot = await nextSlot(db);
+		await db.dropFile(FILE).catch(() => undefined);
+		let settled: Promise<ImportOutcome> | null = null;
+		const stagedImport: StagedImport = {
+			outcome,
+			plan,
+			datasetName: options.datasetName ?? plan.fileName,
+			isDemo: options.isDemo ?? false,
+			source: sessionSource,
+			slot,
+			save: () =>
+				(settled ??= (async () => {
+					try {
+						if (!sessionSource) return outcome;
+						step('Storing sessions');
+						const stored = await storeDataset(db, plan, counts, options, sessionSource);
+						await db.exec('CHECKPOINT');
+						return { ...outcome, datasetId: stored.id, sessions: stored.sessions };
+					} finally {
+						await cleanUp(db);
+					}
+				})()),
+			discard: async () => {
+				if (!settled) settled = cleanUp(db).then(() => outcome);
+				await settled.catch(() => undefined);
+			}
+		};
+		staged = true;
+		return stagedImport;
 	} finally {
-		await cleanUp(db);
+		if (!staged) await cleanUp(db);
 	}
 }

@@ -1,21 +1,27 @@
 /**
- * Moves the rows that passed their checks into the canonical tables, inside the caller's transaction.
- * Where each row is one session (most clinic exports) the rows go straight in; where sessions are built
- * from several rows (pre/post rows, long format) or one row holds several visits (pain_t1, pain_t2…),
- * the measurements are gathered first and grouped into sessions.
+ * The rows that passed their checks as sessions, in two steps. `prepareSessions` works them out in
+ * temporary tables (the page draws its charts from them, cube/staged-cube.ts); `storeSessions` moves them
+ * into the canonical tables, inside the caller's transaction. Where each row is one session (most clinic
+ * exports) the rows go straight in; where sessions are built from several rows (pre/post rows, long
+ * format) or one row holds several visits (pain_t1, pain_t2…), the measurements are gathered first and
+ * grouped into sessions.
  */
 import type { Database, SqlParam } from '../db/database';
 import { MATCH_KEY_SQL } from '../db/schema';
 import { TECHNIQUE_SEPARATOR } from './technique-separator';
 import type { ColumnPlan, ImportPlan } from './plan';
 import { ROWS } from './check-rows';
-import { summariseClients } from '../metrics/main-technique';
+import { textNumberColumns } from './stage-file';
+import { NOT_RECORDED } from '../metrics/settings';
 import { column, columnLabel, fragment, join, stagedName, type Fragment } from './staged-columns';
 import { GENERIC_ROM, namesMovements } from './measure-names';
 
 const OBSERVATIONS = 'import_obs';
 const KEYED = 'import_keyed';
 const GROUPED = 'import_sessions';
+export const IMPORT_CLIENTS = 'import_clients';
+/** Each spelling of a condition (raw) and its canonical label (condition). */
+export const CONDITIONS = 'import_conditions';
 
 /**
  * Every row is exactly one session. Not so when a movement column names each row's range of motion and
@@ -103,13 +109,17 @@ async function normaliseLabels(db: Database) {
 	);
 }
 
-/** `sessionsSql` gives each session once, and import_techniques each (spelling, technique) once: no pair repeats. */
-async function insertTechniques(db: Database, sessionsSql: string, params: SqlParam[]) {
-	await db.query(
-		`INSERT INTO session_techniques
-		 SELECT s.session_id, t.technique FROM (${sessionsSql}) s JOIN import_techniques t ON t.raw = s.techniques_raw`,
-		params
-	);
+/**
+ * The import's sessions before they are stored, as SQL over its temporary tables. `key` is unique per
+ * session and orders sessions as the file does: a stored session's id is the dataset's base plus its key.
+ */
+export interface SessionSource {
+	/** key, client, session_date, given_visit (NULL: numbered by date), clinic, therapist, condition_raw, techniques_raw, duration */
+	sessions: string;
+	/** key, measure, value_before, value_after: one row per session and measure taken. */
+	measurements: Fragment;
+	/** Sessions are rows of the file (import_rows), or grouped from them (import_sessions). */
+	rowIsSession: boolean;
 }
 
 function extraColumns(plan: ImportPlan): ColumnPlan[] {
@@ -126,40 +136,27 @@ function extraValue(c: ColumnPlan, secret: string): Fragment {
 		: fragment(value);
 }
 
-async function storeRowSessions(db: Database, plan: ImportPlan, datasetId: number, base: number, secret: string) {
-	await normaliseLabels(db);
-	await db.query(
-		`INSERT INTO sessions
-		 SELECT ?::BIGINT + r.source_row, ?::INTEGER, r.client, r.session_date,
-		        coalesce(r.row_visit, row_number() OVER (PARTITION BY r.client ORDER BY r.session_date NULLS LAST, r.source_row))::INTEGER,
-		        r.clinic, r.therapist, c.condition, r.duration
-		 FROM ${ROWS} r LEFT JOIN import_conditions c ON c.raw = r.condition_raw
-		 WHERE r.keep`,
-		[base, datasetId]
-	);
-	await insertTechniques(db, `SELECT ?::BIGINT + source_row AS session_id, techniques_raw FROM ${ROWS} WHERE keep`, [base]);
+function rowSessions(plan: ImportPlan): SessionSource {
 	// Every measure in one statement: one insert instead of one per measure column pair.
 	const groups = measureGroups(plan).map((group) => {
 		const { before, after } = pair(group);
 		const { from, measure } = groupSource(plan, group);
 		return fragment(
-			`SELECT ?::BIGINT + r.source_row, ${measure.sql}, ${before}, ${after} FROM ${from}
+			`SELECT r.source_row AS key, ${measure.sql} AS measure, ${before} AS value_before, ${after} AS value_after FROM ${from}
 			 WHERE r.keep AND (${before} IS NOT NULL OR ${after} IS NOT NULL)`,
-			[base, ...measure.params]
+			measure.params
 		);
 	});
-	if (groups.length) {
-		const union = join(groups, ' UNION ALL ');
-		await db.query(`INSERT INTO measurements ${union.sql}`, union.params);
-	}
-	for (const c of extraColumns(plan)) {
-		const value = extraValue(c, secret);
-		await db.query(
-			`INSERT INTO session_extras SELECT ?::BIGINT + r.source_row, ?, ${value.sql} AS v FROM ${ROWS} r WHERE r.keep AND v IS NOT NULL`,
-			[base, extraName(plan, c), ...value.params]
-		);
-	}
+	return {
+		sessions: `SELECT r.source_row AS key, r.client, r.session_date, r.row_visit AS given_visit, r.clinic, r.therapist,
+		                  r.condition_raw, r.techniques_raw, r.duration
+		           FROM ${ROWS} r WHERE r.keep`,
+		measurements: groups.length ? join(groups, ' UNION ALL ') : NO_MEASUREMENTS,
+		rowIsSession: true
+	};
 }
+
+const NO_MEASUREMENTS = fragment('SELECT NULL::BIGINT AS key, NULL::VARCHAR AS measure, NULL::DOUBLE AS value_before, NULL::DOUBLE AS value_after WHERE false');
 
 async function gatherObservations(db: Database, plan: ImportPlan) {
 	const selects: Fragment[] = measureGroups(plan).map((group) => {
@@ -191,15 +188,10 @@ async function gatherObservations(db: Database, plan: ImportPlan) {
 	);
 }
 
-async function storeGroupedSessions(
-	db: Database,
-	plan: ImportPlan,
-	datasetId: number,
-	base: number,
-	secret: string
-) {
+const GROUP_KEY = `g.client = k.client AND g.session_date IS NOT DISTINCT FROM k.session_date AND g.key_visit IS NOT DISTINCT FROM k.key_visit`;
+
+async function groupedSessions(db: Database, plan: ImportPlan): Promise<SessionSource> {
 	await gatherObservations(db, plan);
-	await normaliseLabels(db);
 	await db.exec(
 		`CREATE OR REPLACE TEMP TABLE ${KEYED} AS
 		 SELECT r.source_row, r.client, r.session_date, o.visit AS key_visit
@@ -218,48 +210,109 @@ async function storeGroupedSessions(
 		 FROM ${KEYED} k JOIN ${ROWS} r USING (source_row)
 		 GROUP BY k.client, k.session_date, k.key_visit;`
 	);
-	const key = `g.client = k.client AND g.session_date IS NOT DISTINCT FROM k.session_date AND g.key_visit IS NOT DISTINCT FROM k.key_visit`;
-	await db.query(
-		`INSERT INTO sessions
-		 SELECT ?::BIGINT + g.n, ?::INTEGER, g.client, g.session_date,
-		        coalesce(g.key_visit, row_number() OVER (PARTITION BY g.client ORDER BY g.session_date NULLS LAST, g.n))::INTEGER,
-		        g.clinic, g.therapist, c.condition, g.duration
-		 FROM ${GROUPED} g LEFT JOIN import_conditions c ON c.raw = g.condition_raw`,
-		[base, datasetId]
-	);
-	await insertTechniques(db, `SELECT ?::BIGINT + n AS session_id, techniques_raw FROM ${GROUPED}`, [base]);
-	await db.query(
-		`INSERT INTO measurements
-		 SELECT ?::BIGINT + g.n, o.measure, max(o.value_before), max(o.value_after)
-		 FROM ${OBSERVATIONS} o
-		 JOIN ${KEYED} k ON k.source_row = o.source_row AND k.key_visit IS NOT DISTINCT FROM o.visit
-		 JOIN ${GROUPED} g ON ${key}
-		 GROUP BY g.n, o.measure`,
-		[base]
-	);
-	for (const c of extraColumns(plan)) {
-		const value = extraValue(c, secret);
-		await db.query(
-			`INSERT INTO session_extras
-			 SELECT DISTINCT ?::BIGINT + g.n, ?, ${value.sql} AS v
-			 FROM ${KEYED} k JOIN ${ROWS} r USING (source_row) JOIN ${GROUPED} g ON ${key}
-			 WHERE v IS NOT NULL`,
-			[base, extraName(plan, c), ...value.params]
-		);
-	}
+	return {
+		sessions: `SELECT g.n AS key, g.client, g.session_date, g.key_visit AS given_visit, g.clinic, g.therapist,
+		                  g.condition_raw, g.techniques_raw, g.duration
+		           FROM ${GROUPED} g`,
+		measurements: fragment(
+			`SELECT g.n AS key, o.measure, max(o.value_before) AS value_before, max(o.value_after) AS value_after
+			 FROM ${OBSERVATIONS} o
+			 JOIN ${KEYED} k ON k.source_row = o.source_row AND k.key_visit IS NOT DISTINCT FROM o.visit
+			 JOIN ${GROUPED} g ON ${GROUP_KEY}
+			 GROUP BY g.n, o.measure`
+		),
+		rowIsSession: false
+	};
 }
 
+/**
+ * Each client's main technique: the one in most of their sessions, ties alphabetical (the definition of
+ * metrics/main-technique.ts, which holds it for stored sessions), counted once per spelling of a session's
+ * techniques rather than once per session.
+ */
+async function summariseImportClients(db: Database, source: SessionSource) {
+	await db.exec(
+		`CREATE OR REPLACE TEMP TABLE ${IMPORT_CLIENTS} AS
+		 WITH spellings AS (SELECT client, techniques_raw, count(*) AS n FROM (${source.sessions}) GROUP BY ALL),
+		      used AS (SELECT s.client, t.technique, sum(s.n) AS n FROM spellings s JOIN import_techniques t ON t.raw = s.techniques_raw GROUP BY ALL),
+		      main AS (SELECT client, first(technique ORDER BY n DESC, technique) AS technique FROM used GROUP BY client)
+		 SELECT c.client AS client_id, coalesce(m.technique, '${NOT_RECORDED}') AS main_technique
+		 FROM (SELECT DISTINCT client FROM spellings) c LEFT JOIN main m USING (client)`
+	);
+}
+
+const MEASUREMENTS = 'import_measurements';
+const ROLE_COLUMNS = new Set(['client', 'date', 'visit', 'timepoint', 'clinic', 'therapist', 'technique', 'condition', 'duration', 'ignore']);
+const MEASURE_COLUMNS = new Set(['measure', 'measure name', 'measure value']);
+
+/** Drops columns of the staged rows nothing reads any more: the table is the import's largest, and stays until it is stored. */
+async function dropColumns(db: Database, names: string[]) {
+	if (names.length) await db.exec(names.map((name) => `ALTER TABLE ${ROWS} DROP COLUMN IF EXISTS ${name};`).join('\n'));
+}
+
+/**
+ * Works the kept rows out as sessions, measurements and clients, in temporary tables; stores nothing. The
+ * rows' checks and rejected rows must be done: the file's columns of roles (read into the derived columns)
+ * and of measures (gathered into import_measurements) are dropped from the rows, keeping what storing reads.
+ */
+export async function prepareSessions(db: Database, plan: ImportPlan, measureNames: Map<string, string>): Promise<SessionSource> {
+	const roles = plan.columns.filter((c) => ROLE_COLUMNS.has(c.role.kind) || (c.role.kind === 'extra' && c.privacy === 'drop'));
+	await dropColumns(db, ['valid', ...roles.map((c) => stagedName(c.index)), ...textNumberColumns(plan).map((c) => `${stagedName(c.index)}_text`)]);
+	await storeMeasureNames(db, measureNames);
+	const gathered = rowIsSession(plan) ? rowSessions(plan) : await groupedSessions(db, plan);
+	await db.query(`CREATE OR REPLACE TEMP TABLE ${MEASUREMENTS} AS ${gathered.measurements.sql}`, gathered.measurements.params);
+	const source = { ...gathered, measurements: fragment(`SELECT key, measure, value_before, value_after FROM ${MEASUREMENTS}`) };
+	await db.exec(`DROP TABLE IF EXISTS ${OBSERVATIONS}`);
+	await dropColumns(db, ['row_timing', ...plan.columns.filter((c) => MEASURE_COLUMNS.has(c.role.kind)).map((c) => stagedName(c.index))]);
+	await normaliseLabels(db);
+	await summariseImportClients(db, source);
+	return source;
+}
+
+/** Stores what prepareSessions worked out as dataset `datasetId`, its session ids following `base`. */
 export async function storeSessions(
 	db: Database,
 	plan: ImportPlan,
+	source: SessionSource,
 	datasetId: number,
-	secret: string,
-	measureNames: Map<string, string>
+	base: number,
+	secret: string
 ): Promise<void> {
-	const [{ base }] = await db.query<{ base: number }>('SELECT coalesce(max(session_id), 0)::BIGINT AS base FROM sessions');
-	await storeMeasureNames(db, measureNames);
-	if (rowIsSession(plan)) await storeRowSessions(db, plan, datasetId, base, secret);
-	else await storeGroupedSessions(db, plan, datasetId, base, secret);
+	await db.query(
+		`INSERT INTO sessions
+		 SELECT ?::BIGINT + s.key, ?::INTEGER, s.client, s.session_date,
+		        coalesce(s.given_visit, row_number() OVER (PARTITION BY s.client ORDER BY s.session_date NULLS LAST, s.key))::INTEGER,
+		        s.clinic, s.therapist, c.condition, s.duration
+		 FROM (${source.sessions}) s LEFT JOIN ${CONDITIONS} c ON c.raw = s.condition_raw`,
+		[base, datasetId]
+	);
+	// import_techniques holds each (spelling, technique) once, and each session is one key: no pair repeats.
+	await db.query(
+		`INSERT INTO session_techniques
+		 SELECT ?::BIGINT + s.key, t.technique FROM (${source.sessions}) s JOIN import_techniques t ON t.raw = s.techniques_raw`,
+		[base]
+	);
+	await db.query(
+		`INSERT INTO measurements SELECT ?::BIGINT + m.key, m.measure, m.value_before, m.value_after FROM (${source.measurements.sql}) m`,
+		[base, ...source.measurements.params]
+	);
+	for (const c of extraColumns(plan)) {
+		const value = extraValue(c, secret);
+		if (source.rowIsSession) {
+			await db.query(
+				`INSERT INTO session_extras SELECT ?::BIGINT + r.source_row, ?, ${value.sql} AS v FROM ${ROWS} r WHERE r.keep AND v IS NOT NULL`,
+				[base, extraName(plan, c), ...value.params]
+			);
+		} else {
+			await db.query(
+				`INSERT INTO session_extras
+				 SELECT DISTINCT ?::BIGINT + g.n, ?, ${value.sql} AS v
+				 FROM ${KEYED} k JOIN ${ROWS} r USING (source_row) JOIN ${GROUPED} g ON ${GROUP_KEY}
+				 WHERE v IS NOT NULL`,
+				[base, extraName(plan, c), ...value.params]
+			);
+		}
+	}
 	await db.query(`INSERT INTO row_hashes SELECT ?::INTEGER, row_hash FROM ${ROWS} WHERE keep`, [datasetId]);
-	await summariseClients(db, datasetId);
+	await db.query(`INSERT INTO clients SELECT ?::INTEGER, client_id, main_technique FROM ${IMPORT_CLIENTS}`, [datasetId]);
 }

@@ -13,8 +13,10 @@ import type { RetentionRow } from '../metrics/retention';
 import type { MeasureInfo } from '../metrics/measure-info';
 import { painByTechniqueAndCondition, romByTechniqueAndMovement, type WithinSessionChart } from '../metrics/within-session';
 import { frequencyByTechniqueAndCondition, type FrequencyRow } from '../metrics/session-frequency';
-import { deleteDataset, setActive, showDemo, type StoredDataset } from '../datasets/stored-datasets';
-import { readStoredOverview, type ShownView } from '../last-view/shown-view';
+import { deleteDataset, listDatasets, setActive, showDemo, type StoredDataset } from '../datasets/stored-datasets';
+import { loadWithImport } from '../cube/staged-cube';
+import type { StagedImport } from '../ingest/run-import';
+import { readStoredOverview, type ShownView, type StoredOverview } from '../last-view/shown-view';
 import type { ViewStore } from '../last-view/view-store';
 
 const whenIdle = (run: () => void) => (globalThis.requestIdleCallback ?? ((r: () => void) => setTimeout(r, 50)))(() => run());
@@ -81,6 +83,10 @@ export class Dashboard {
 	private cubeLoading: Promise<void> | null = null;
 	/** The cube's clients' case mix, read the first time a case-mix model is asked for. */
 	private covariates: Promise<CovariateColumn[]> | null = null;
+	/** An import drawn before it is stored: what reads or writes the stored data waits for its save. */
+	private saving: Promise<void> = Promise.resolve();
+	/** Moves on every change of data: a view drawn before it is not kept after it. */
+	private dataVersion = 0;
 	/** The figures last drawn, kept as the view to paint first next time. */
 	private drawn: { filters: Filters; data: DashboardData } | null = null;
 
@@ -124,36 +130,78 @@ export class Dashboard {
 		this.fromKeptView = true;
 	}
 
-	/** Reads everything again: after an import or a change of datasets. */
-	async refresh(): Promise<void> {
-		// Views kept of the data as they were are never shown again.
-		await this.views?.forget();
-		await this.load();
+	/** Settles once no import is being stored: views that read the stored data wait for it. */
+	saved(): Promise<void> {
+		return this.saving;
 	}
 
-	private async load(): Promise<void> {
+	/** Reads and writes of the stored data wait until `done` settles; then the dataset list is read as stored. */
+	storing(done: Promise<unknown>): void {
+		const saving = done.then(
+			() => undefined,
+			() => undefined
+		);
+		this.saving = saving;
+		void saving.then(async () => {
+			if (this.db && this.saving === saving) this.datasets = await listDatasets(this.db);
+		});
+	}
+
+	/**
+	 * Reads everything again: after an import or a change of datasets. With `staged`, an import not yet
+	 * stored is drawn with the stored data (from its temporary tables); `read` is called once nothing more
+	 * is read from the database, so that its save can start while the charts are worked out and drawn.
+	 */
+	async refresh(staged?: StagedImport, read: () => void = () => {}): Promise<void> {
+		// Views kept of the data as they were are never shown again.
+		this.dataVersion++;
+		await this.views?.forget();
+		await this.load(staged, read);
+	}
+
+	private async load(staged?: StagedImport, read: () => void = () => {}): Promise<void> {
 		const db = this.db;
 		if (!db) return;
 		this.redrawing = true;
-		const { stored, datasets, choices } = await readStoredOverview(db);
+		// The old cube describes the old data: filter changes meanwhile wait for the new one.
+		this.cube = null;
+		this.covariates = null;
+		this.cubeLoading = (staged?.source ? this.readWithImport(db, staged, read) : this.readStored(db)).finally(() => void read());
+		await this.cubeLoading;
+		this.cubeLoading = null;
+		await this.redraw();
+	}
+
+	private async readStored(db: Database): Promise<void> {
+		await this.saving;
+		this.show(await readStoredOverview(db));
+		try {
+			this.cube = await loadCube(db);
+		} catch (error) {
+			// The SQL answers on its own, only slower.
+			console.warn('Filter changes will query the database:', error);
+		}
+	}
+
+	private async readWithImport(db: Database, staged: StagedImport, read: () => void): Promise<void> {
+		let analysed;
+		try {
+			analysed = await loadWithImport(db, staged);
+		} catch (error) {
+			// Drawn once stored instead.
+			console.warn('The import is drawn once stored:', error);
+			read();
+			return this.readStored(db);
+		}
+		this.show(analysed);
+		this.cube = analysed.cube;
+	}
+
+	private show({ stored, datasets, choices }: StoredOverview) {
 		this.stored = stored;
 		this.datasets = datasets;
 		this.choices = choices;
 		this.filters = withMeasureInData($state.snapshot(this.filters) as Filters, choices);
-		// The old cube describes the old data: filter changes meanwhile wait for the new one.
-		this.cube = null;
-		this.covariates = null;
-		this.cubeLoading = loadCube(db)
-			.then((cube) => {
-				this.cube = cube;
-			})
-			.catch((error) => {
-				// The SQL answers on its own, only slower.
-				console.warn('Filter changes will query the database:', error);
-			});
-		await this.cubeLoading;
-		this.cubeLoading = null;
-		await this.redraw();
 	}
 
 	/** New filters (from the URL): every chart, table and figure follows. */
@@ -172,7 +220,7 @@ export class Dashboard {
 		this.redrawing = true;
 		if (this.cubeLoading) await this.cubeLoading;
 		const started = performance.now();
-		const data = this.cube ? computeDashboard(this.cube, filters) : await dashboardData(db, filters);
+		const data = this.cube ? computeDashboard(this.cube, filters) : await this.saving.then(() => dashboardData(db, filters));
 		// A newer redraw started meanwhile: its results win.
 		if (generation !== this.generation) return;
 		Object.assign(this, data);
@@ -196,15 +244,18 @@ export class Dashboard {
 	/** In idle time: writing it down must not delay the next paint. */
 	private keepView() {
 		const views = this.views;
-		if (!views || !this.db?.persistent || !this.drawn || !this.stored || !this.choices) return;
+		const drawn = this.drawn;
+		const version = this.dataVersion;
+		if (!views || !this.db?.persistent || !drawn || !this.stored || !this.choices) return;
 		const view: ShownView = {
 			stored: $state.snapshot(this.stored),
 			datasets: $state.snapshot(this.datasets),
 			choices: $state.snapshot(this.choices),
-			filters: this.drawn.filters,
-			data: { ...this.drawn.data, caseMix: this.caseMix }
+			filters: drawn.filters,
+			data: { ...drawn.data, caseMix: this.caseMix }
 		};
-		whenIdle(() => void views.save(view));
+		// An import drawn before it is stored is kept only once stored: a view is never of data that were not saved.
+		void this.saving.then(() => whenIdle(() => this.dataVersion === version && this.drawn === drawn && void views.save(view)));
 	}
 
 	/**
@@ -216,7 +267,9 @@ export class Dashboard {
 		const afterPaint = typeof requestAnimationFrame === 'function' ? (run: () => void) => requestAnimationFrame(() => setTimeout(run, 0)) : (run: () => void) => setTimeout(run, 0);
 		afterPaint(async () => {
 			if (!this.db || generation !== this.generation || cube !== this.cube) return;
-			const covariates = await (this.covariates ??= loadCovariates(this.db));
+			// Read from the stored data: an import drawn before it is stored is waited for.
+			const db = this.db;
+			const covariates = await (this.covariates ??= this.saving.then(() => loadCovariates(db)));
 			if (generation !== this.generation || cube !== this.cube) return;
 			this.caseMix = computeCaseMix(cube, covariates, filters);
 			this.caseMixComing = false;
@@ -241,6 +294,7 @@ export class Dashboard {
 
 	private async change(work: (db: Database) => Promise<void>) {
 		if (!this.db) return;
+		await this.saving;
 		await work(this.db);
 		await this.refresh();
 	}

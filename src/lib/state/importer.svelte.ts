@@ -6,10 +6,11 @@ import type { Preview } from '../ingest/sniff';
 import { previewFile } from '../ingest/preview-file';
 import type { ImportPlan } from '../ingest/plan';
 import { applyEdit, type PlanEdit } from '../ingest/plan-edits';
-import { describeCounts, ImportError, planProblems, runImport, type ImportOutcome } from '../ingest/run-import';
+import { describeCounts, ImportError, planProblems, stageImport, type ImportOutcome, type StagedImport } from '../ingest/run-import';
+import { clearImportNote, interruptedImport, noteImport, pageStorage, takeImportNote, type Interrupted } from '../ingest/import-note';
 import { pseudonymKey } from '../ingest/pseudonym-key';
 
-export const IMPORT_STEPS = ['Reading the file', 'Checking every row', 'Storing sessions', 'Collecting rejected rows'];
+export const IMPORT_STEPS = ['Reading the file', 'Checking every row', 'Collecting rejected rows', 'Gathering sessions', 'Storing sessions'];
 
 /** A file the user dropped, waiting for them to check its columns. */
 export class PendingFile {
@@ -39,20 +40,54 @@ export interface ImportProgress {
 	fraction: number;
 }
 
-/** Drop → preview → confirm → import. The database and the dashboard's refresh come in as functions. */
+/** Where an import is shown: the dashboard. */
+export interface ImportTarget {
+	/** Draws the analysed data with `staged`, not yet stored; calls `read` once nothing more is read from the database. */
+	show(staged: StagedImport, read: () => void): Promise<void>;
+	/** Draws the analysed data as stored. */
+	refresh(): Promise<void>;
+	/** What reads or writes the stored data waits until `done` settles. */
+	storing(done: Promise<unknown>): void;
+}
+
+/** The last file's save, after its charts: "Saving…", then "Saved". */
+export interface Saving {
+	file: string;
+	saved: boolean;
+}
+
+/**
+ * Drop → preview → confirm → import. Every file but the last is stored before the next is read; the last
+ * is drawn from memory first and stored after, the page saying so. The database and the dashboard come
+ * in as functions.
+ */
 export class Importer {
 	pending = $state<PendingFile[]>([]);
 	progress = $state<ImportProgress | null>(null);
 	outcomes = $state<ImportOutcome[]>([]);
 	alert = $state<string | null>(null);
+	saving = $state<Saving | null>(null);
+	/** An import a reload or a closed page cut short, and whether it got stored. */
+	interrupted = $state<Interrupted | null>(null);
 
 	readonly busy = $derived(this.progress !== null);
 	readonly status = $derived(this.outcomes.map((o) => `${o.fileName}: ${describeCounts(o)}`));
 
+	/** The last save; the next import waits for it (temporary tables and ids are one at a time). */
+	private stored: Promise<unknown> = Promise.resolve();
+	private readonly notes = pageStorage();
+
 	constructor(
 		private readonly database: () => Promise<Database>,
-		private readonly afterImport: () => Promise<void>
+		private readonly target: ImportTarget
 	) {}
+
+	/** Says what became of an import the last page did not finish. */
+	async recall(): Promise<void> {
+		const note = takeImportNote(this.notes);
+		if (!note) return;
+		this.interrupted = await interruptedImport(await this.database(), note);
+	}
 
 	async addFiles(files: Iterable<File>): Promise<void> {
 		this.alert = null;
@@ -81,23 +116,42 @@ export class Importer {
 		const files = [...this.pending];
 		if (files.length === 0) return;
 		this.alert = null;
-		this.outcomes = [];
+		this.interrupted = null;
 		const problems: string[] = [];
+		let shown = false;
 		try {
 			const db = await this.database();
+			if (this.saving && !this.saving.saved) {
+				this.progress = { file: this.saving.file, fileNumber: 0, files: files.length, step: 'Waiting until the last import is saved', fraction: 0 };
+			}
+			await this.stored;
+			this.outcomes = [];
+			this.saving = null;
 			const secret = await pseudonymKey(db);
+			let last: StagedImport | null = null;
 			for (const [i, pending] of files.entries()) {
 				const report = (step: string) => {
 					const within = Math.max(0, IMPORT_STEPS.indexOf(step)) / IMPORT_STEPS.length;
 					this.progress = { file: pending.file.name, fileNumber: i + 1, files: files.length, step, fraction: (i + within) / files.length };
 				};
 				report(IMPORT_STEPS[0]);
+				// The file before is stored before this one is read.
+				if (last) {
+					const previous = last;
+					last = null;
+					try {
+						this.outcomes.push(await this.store(previous));
+					} catch (error) {
+						problems.push(`${previous.outcome.fileName}: ${error instanceof Error ? error.message : String(error)}`);
+					}
+				}
 				try {
+					noteImport(this.notes, { fileName: pending.file.name, datasetId: null });
 					const data = await importData(pending.file, pending.plan.encoding);
-					const outcome = await runImport(db, data, $state.snapshot(pending.plan) as ImportPlan, { secret, onStep: report });
-					this.outcomes.push(outcome);
+					last = await stageImport(db, data, $state.snapshot(pending.plan) as ImportPlan, { secret, onStep: report });
 					this.discard(pending);
 				} catch (error) {
+					clearImportNote(this.notes);
 					problems.push(
 						error instanceof ImportError
 							? error.message
@@ -105,12 +159,61 @@ export class Importer {
 					);
 				}
 			}
-			this.progress = { file: '', fileNumber: files.length, files: files.length, step: 'Redrawing the charts', fraction: 1 };
-			await this.afterImport();
+			this.progress = { file: '', fileNumber: files.length, files: files.length, step: 'Drawing the charts', fraction: 1 };
+			if (last?.source) {
+				const staged = last;
+				this.outcomes.push(staged.outcome);
+				let saving: Promise<unknown> | null = null;
+				const save = () => (saving ??= this.saveAfterCharts(staged));
+				try {
+					await this.target.show(staged, save);
+				} finally {
+					save();
+				}
+				shown = true;
+			} else if (last) {
+				// Nothing to draw (every row a duplicate or rejected): nothing to store either.
+				this.outcomes.push(await this.store(last));
+			}
+			if (!shown) await this.target.refresh();
 		} finally {
 			this.progress = null;
 			if (problems.length) this.alert = `Nothing was stored from: ${problems.join(' ')}`;
 		}
+	}
+
+	/** Stores a file before the next is read. */
+	private async store(staged: StagedImport): Promise<ImportOutcome> {
+		noteImport(this.notes, { fileName: staged.outcome.fileName, datasetId: staged.source ? staged.slot.datasetId : null });
+		try {
+			return await staged.save();
+		} finally {
+			clearImportNote(this.notes);
+		}
+	}
+
+	/** Stores the file the charts already show, saying so; a failure stores nothing and redraws what is stored. */
+	private saveAfterCharts(staged: StagedImport): Promise<unknown> {
+		const file = staged.outcome.fileName;
+		this.saving = { file, saved: false };
+		noteImport(this.notes, { fileName: file, datasetId: staged.slot.datasetId });
+		const done = staged.save().then(
+			(outcome) => {
+				clearImportNote(this.notes);
+				this.outcomes = this.outcomes.map((o) => (o === staged.outcome ? outcome : o));
+				this.saving = { file, saved: true };
+			},
+			async (error) => {
+				clearImportNote(this.notes);
+				this.saving = null;
+				this.alert = `${file} could not be saved, so nothing of it was stored: ${error instanceof Error ? error.message : String(error)}. Import it again.`;
+				// Not awaited: the refresh reads the stored data once this save has settled.
+				void this.target.refresh();
+			}
+		);
+		this.stored = done;
+		this.target.storing(done);
+		return done;
 	}
 }
 
