@@ -203,8 +203,14 @@ function accumulate(into: Sums, e: Entries, entries: Int32Array, of: Int32Array,
 		pairedBefore[x] += entryPairedBefore[k];
 		if (entryBefores[k] === 0) continue;
 		befores[x] += entryBefores[k];
-		if (entryFirstKey[k] < firstKey[x]) (firstKey[x] = entryFirstKey[k]), (first[x] = firstBefore[k]);
-		if (entryLastKey[k] > lastKey[x]) (lastKey[x] = entryLastKey[k]), (last[x] = lastBefore[k]);
+		if (entryFirstKey[k] < firstKey[x]) {
+			firstKey[x] = entryFirstKey[k];
+			first[x] = firstBefore[k];
+		}
+		if (entryLastKey[k] > lastKey[x]) {
+			lastKey[x] = entryLastKey[k];
+			last[x] = lastBefore[k];
+		}
 	}
 }
 

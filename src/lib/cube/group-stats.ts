@@ -114,10 +114,16 @@ export function gather(
 		sumXX[b] += baseline * baseline;
 		sumXY[b] += baseline * change;
 		sumYY[b] += change * change;
-		if (seen[client] === 0) (seen[client] = 1), clients++;
+		if (seen[client] === 0) {
+			seen[client] = 1;
+			clients++;
+		}
 		if (threshold && (change >= points || (percent !== null && baseline !== 0 && change / Math.abs(baseline) >= percent))) {
 			responders[b]++;
-			if (seen[client] === 1) (seen[client] = 2), respondingClients++;
+			if (seen[client] === 1) {
+				seen[client] = 2;
+				respondingClients++;
+			}
 		}
 	}
 	return { start, count, values, sessions, responders, sumX, sumY, sumXX, sumXY, sumYY, all: all.subarray(0, n), clients, respondingClients };

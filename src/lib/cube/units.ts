@@ -237,7 +237,10 @@ function cellEntries(e: Entries, cellOf: Int32Array, clientOf: Int32Array, measu
 			out.pairs[x] += e.pairs[k];
 			if (e.befores[k]) {
 				out.befores[x]++;
-				if (out.firstKey[x] === NONE) (out.firstBefore[x] = e.firstBefore[k]), (out.firstKey[x] = e.firstKey[k]);
+				if (out.firstKey[x] === NONE) {
+					out.firstBefore[x] = e.firstBefore[k];
+					out.firstKey[x] = e.firstKey[k];
+				}
 				out.lastBefore[x] = e.lastBefore[k];
 				out.lastKey[x] = e.lastKey[k];
 			}

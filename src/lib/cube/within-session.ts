@@ -46,7 +46,10 @@ export function withinSessionChart(cube: Cube, kept: Selection, measures: number
 				if (clientOf[u] !== client) {
 					if (open) {
 						pairSessions += flush(slots, open, sumOfMeans, rowClients, rowSessions);
-						if (!clientSeen[client]) (clientSeen[client] = 1), clients++;
+						if (!clientSeen[client]) {
+							clientSeen[client] = 1;
+							clients++;
+						}
 					}
 					open = 0;
 					client = clientOf[u];
@@ -66,7 +69,10 @@ export function withinSessionChart(cube: Cube, kept: Selection, measures: number
 			}
 			if (open) {
 				pairSessions += flush(slots, open, sumOfMeans, rowClients, rowSessions);
-				if (!clientSeen[client]) (clientSeen[client] = 1), clients++;
+				if (!clientSeen[client]) {
+					clientSeen[client] = 1;
+					clients++;
+				}
 			}
 			for (let r = 0; r < rows; r++) if (rowClients[r] && rowUnit[r] === undefined) rowUnit[r] = cube.measures[code].unit;
 		}

@@ -6,7 +6,7 @@
  * format) or one row holds several visits (pain_t1, pain_t2…), the measurements are gathered first and
  * grouped into sessions.
  */
-import type { Database, SqlParam } from '../db/database';
+import type { Database } from '../db/database';
 import { MATCH_KEY_SQL } from '../db/schema';
 import { TECHNIQUE_SEPARATOR } from './technique-separator';
 import type { ColumnPlan, ImportPlan } from './plan';
