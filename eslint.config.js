@@ -22,7 +22,10 @@ export default ts.config(
 	{
 		rules: {
 			// Unused names are errors, except those marked as deliberately unused.
-			'@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' }],
+			'@typescript-eslint/no-unused-vars': [
+				'error',
+				{ argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' }
+			],
 			// The typed-array loops write `kept && (sum += x)`: a statement, not a forgotten expression.
 			'@typescript-eslint/no-unused-expressions': ['error', { allowShortCircuit: true, allowTernary: true }],
 			// Links and goto() carry paths resolve()d where the views' links are built (the app layout), with the

@@ -86,7 +86,14 @@ async function csvReaders(browser: Browser, url: string, file: string): Promise<
 
 function table(rows: string[][]): string {
 	const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => (r[c] ?? '').length)));
-	return rows.map((r) => r.map((cell, c) => (cell ?? '').padEnd(widths[c])).join('  ').trimEnd()).join('\n');
+	return rows
+		.map((r) =>
+			r
+				.map((cell, c) => (cell ?? '').padEnd(widths[c]))
+				.join('  ')
+				.trimEnd()
+		)
+		.join('\n');
 }
 
 const ms = (x: number) => `${Math.round(x).toLocaleString('en')} ms`;
@@ -143,15 +150,27 @@ async function main() {
 				['first visit: navigation → first chart', ms(measured.firstVisit), runs(first)],
 				['later visit: navigation → first chart', ms(measured.laterVisit), runs(later)],
 				[`DuckDB read_csv, ${ROWS.toLocaleString('en')} rows (${mb.toFixed(0)} MB), into memory`, ms(measured.readCsv), runs(readCsv)],
-				['same, into a table stored on OPFS', ms(median(of('duckdb read_csv, stored').map((t) => t.ms))), runs(of('duckdb read_csv, stored').map((t) => t.ms))],
+				[
+					'same, into a table stored on OPFS',
+					ms(median(of('duckdb read_csv, stored').map((t) => t.ms))),
+					runs(of('duckdb read_csv, stored').map((t) => t.ms))
+				],
 				['papaparse, same file', ms(measured.papaparse), runs(papa)],
 				['in the app: drop → charts painted', ms(measured.appImport), runs(imports.map((i) => i.ms))],
-				['in the /bench page: whole import, cube and dashboard (no drawing)', ms(median(full.map((t) => t.ms))), runs(full.map((t) => t.ms))],
+				[
+					'in the /bench page: whole import, cube and dashboard (no drawing)',
+					ms(median(full.map((t) => t.ms))),
+					runs(full.map((t) => t.ms))
+				],
 				...Object.keys(full[0]?.parts ?? {}).map((name) => [`  ${name}`, ms(median(full.map((t) => t.parts?.[name] ?? 0))), '']),
 				['filter changes, compute only (cube → figures)', ms(median(full[0]?.filterChanges ?? [])), runs(full[0]?.filterChanges ?? [])],
 				['filter changes in the app: input → charts painted', ms(median(measured.filterChanges)), runs(measured.filterChanges)],
 				['1,600-session clinic file: drop → charts painted', ms(measured.smallImport), runs(smallImports)],
-				['tab peak memory after the 1M import (MB)', measured.peakMb === null ? 'n/a' : measured.peakMb.toFixed(0), imports.map((i) => i.peakMb?.toFixed(0) ?? '').join(' ')]
+				[
+					'tab peak memory after the 1M import (MB)',
+					measured.peakMb === null ? 'n/a' : measured.peakMb.toFixed(0),
+					imports.map((i) => i.peakMb?.toFixed(0) ?? '').join(' ')
+				]
 			])
 		);
 	} finally {

@@ -24,12 +24,8 @@ describe('findChromium', () => {
 	});
 
 	it("uses Playwright's bundled Chromium only if its file exists", () => {
-		expect(findChromium({ env: {}, isExecutable: only('/bundled/chrome'), bundledPath: () => '/bundled/chrome' })).toBe(
-			'/bundled/chrome'
-		);
-		expect(() => findChromium({ env: {}, isExecutable: only(), bundledPath: () => '/bundled/chrome' })).toThrow(
-			/bundled\/chrome/
-		);
+		expect(findChromium({ env: {}, isExecutable: only('/bundled/chrome'), bundledPath: () => '/bundled/chrome' })).toBe('/bundled/chrome');
+		expect(() => findChromium({ env: {}, isExecutable: only(), bundledPath: () => '/bundled/chrome' })).toThrow(/bundled\/chrome/);
 	});
 
 	it('says what to install when no Chromium is found', () => {

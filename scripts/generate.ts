@@ -112,9 +112,7 @@ const CHUNK_CHARS = 1 << 16;
 async function main(): Promise<void> {
 	const options = parseArgs(process.argv.slice(2));
 	const toStdout = options.out === undefined || options.out === '-';
-	const stream: Writable = toStdout
-		? process.stdout
-		: createWriteStream(options.out!, { highWaterMark: 1 << 20 });
+	const stream: Writable = toStdout ? process.stdout : createWriteStream(options.out!, { highWaterMark: 1 << 20 });
 	let streamError: Error | undefined;
 	stream.on('error', (err) => (streamError ??= err));
 

@@ -25,9 +25,7 @@ worker.addEventListener('install', (event) => {
 
 worker.addEventListener('activate', (event) => {
 	// Older versions' files go once this one runs: no page of theirs is open any more.
-	event.waitUntil(
-		caches.keys().then((keys) => Promise.all(keys.filter((key) => key !== CACHE).map((key) => caches.delete(key))))
-	);
+	event.waitUntil(caches.keys().then((keys) => Promise.all(keys.filter((key) => key !== CACHE).map((key) => caches.delete(key)))));
 });
 
 async function fromNetworkOrCache(request: Request): Promise<Response> {

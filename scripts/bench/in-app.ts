@@ -39,11 +39,16 @@ export async function firstCharts(browser: Browser, url: string): Promise<{ firs
 	const first = await untilFirstChart(page);
 	await page.locator('main[aria-busy="false"]').waitFor({ timeout: 120_000 });
 	// The view is kept in idle time after the charts are drawn.
-	await page.waitForFunction(async () => {
-		const root = await navigator.storage.getDirectory();
-		for await (const name of (root as unknown as { keys(): AsyncIterable<string> }).keys()) if (name.startsWith('last-views-')) return true;
-		return false;
-	}, null, { timeout: 60_000, polling: 200 });
+	await page.waitForFunction(
+		async () => {
+			const root = await navigator.storage.getDirectory();
+			for await (const name of (root as unknown as { keys(): AsyncIterable<string> }).keys())
+				if (name.startsWith('last-views-')) return true;
+			return false;
+		},
+		null,
+		{ timeout: 60_000, polling: 200 }
+	);
 	await page.close();
 	page = await context.newPage();
 	await page.goto(url);
@@ -62,7 +67,8 @@ async function watchImport(page: Page) {
 		document.querySelector('input[type=file]')!.addEventListener('change', () => (w.marks.drop = performance.now()), true);
 		new MutationObserver(() => {
 			if (!w.marks.drop || w.marks.preview) return;
-			if ([...document.querySelectorAll('button')].some((b) => /^Import/.test(b.textContent?.trim() ?? ''))) w.marks.preview = performance.now();
+			if ([...document.querySelectorAll('button')].some((b) => /^Import/.test(b.textContent?.trim() ?? '')))
+				w.marks.preview = performance.now();
 		}).observe(document.body, { subtree: true, childList: true });
 		document.addEventListener(
 			'click',
@@ -83,7 +89,10 @@ async function importInPage(page: Page, file: string): Promise<number> {
 	await watchImport(page);
 	await page.locator('input[type=file]').setInputFiles(file);
 	await page.getByRole('button', { name: /^Import/ }).click({ timeout: LONG });
-	await page.waitForFunction(() => (window as unknown as { marks: Record<string, number> }).marks.painted, null, { timeout: LONG, polling: 100 });
+	await page.waitForFunction(() => (window as unknown as { marks: Record<string, number> }).marks.painted, null, {
+		timeout: LONG,
+		polling: 100
+	});
 	const m = await page.evaluate(() => (window as unknown as { marks: Record<string, number> }).marks);
 	return m.preview - m.drop + (m.painted - m.confirm);
 }

@@ -13,7 +13,12 @@ const read = (path: string) => {
 	}
 };
 
-const parentOf = (pid: number) => Number(read(`/proc/${pid}/stat`).replace(/^.*\) /s, '').split(' ')[1] ?? 0);
+const parentOf = (pid: number) =>
+	Number(
+		read(`/proc/${pid}/stat`)
+			.replace(/^.*\) /s, '')
+			.split(' ')[1] ?? 0
+	);
 
 function descends(pid: number, ancestor: number): boolean {
 	for (let p = pid, hops = 0; p > 1 && hops < 10; p = parentOf(p), hops++) if (p === ancestor) return true;

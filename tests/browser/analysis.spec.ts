@@ -61,9 +61,7 @@ test('each chart downloads as SVG, PNG and a CSV of its table', async ({ page })
 	const csv = await save('CSV of the table');
 	expect(csv.file).toBe('immediate.csv');
 	const lines = csv.text.split('\r\n');
-	expect(lines[0]).toBe(
-		'Main technique,Condition,Clients,Sessions,Mean (points),95% CI,Median,IQR,SRM,Note'
-	);
+	expect(lines[0]).toBe('Main technique,Condition,Clients,Sessions,Mean (points),95% CI,Median,IQR,SRM,Note');
 	// A group under 5 clients leaves the browser with its labels only: its count would identify people.
 	const small = lines.filter((line) => line.endsWith('suppressed: fewer than 5 clients'));
 	expect(small.length).toBeGreaterThan(0);

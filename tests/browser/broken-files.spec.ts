@@ -25,7 +25,9 @@ test('every broken file ends imported with its rows accounted for, or refused wi
 	const lines = await page.getByRole('status').filter({ hasText: 'Read' }).locator('li, p').allInnerTexts();
 	const statuses = lines.join('\n');
 	for (const name of imported) {
-		const line = new RegExp(`${name.replace('.', '\\.')}: Read ([\\d,]+) rows? · imported ([\\d,]+) · rejected ([\\d,]+) · ([\\d,]+) duplicates?`).exec(statuses);
+		const line = new RegExp(
+			`${name.replace('.', '\\.')}: Read ([\\d,]+) rows? · imported ([\\d,]+) · rejected ([\\d,]+) · ([\\d,]+) duplicates?`
+		).exec(statuses);
 		expect(line, `${name} has a status`).not.toBeNull();
 		const [read, kept, rejected, duplicates] = line!.slice(1).map((n) => Number(n.replace(/,/g, '')));
 		expect(read, name).toBeGreaterThan(0);

@@ -23,14 +23,16 @@ test('a therapist types a client id, picks it, and sees the course against simil
 	const option = page.getByRole('option', { name: /^C0001/ });
 	await expect(option).toBeVisible();
 	await search.press('ArrowDown');
-	await expect(search).toHaveAttribute('aria-activedescendant', await option.getAttribute('id') as string);
+	await expect(search).toHaveAttribute('aria-activedescendant', (await option.getAttribute('id')) as string);
 	await search.press('Enter');
 
 	await expect(page).toHaveURL(/[?&]client=C0001(&|$)/);
 	const card = painCard(page);
 	// One filled mark per session's before value, one hollow per after value the demo recorded.
 	await expect(card.locator('g[aria-description="before each session"] > *')).toHaveCount(expected.length);
-	await expect(card.locator('g[aria-description="after each session"] > *')).toHaveCount(expected.filter((s) => s.painAfter !== null).length);
+	await expect(card.locator('g[aria-description="after each session"] > *')).toHaveCount(
+		expected.filter((s) => s.painAfter !== null).length
+	);
 	await expect(card.locator('g[aria-description="similar clients, middle half"] path')).not.toHaveCount(0);
 
 	// The table behind the chart holds the demo's values, session by session.

@@ -24,13 +24,20 @@ test('groups are compared with a reference the user picks, adjusted and unadjust
 	await expect(course.getByRole('heading')).toContainText('compared with Swedish massage');
 	await openTable(page, 'course-contrasts');
 	const header = course.getByRole('row').first();
-	for (const column of ['Difference vs Swedish massage, unadjusted (95% CI)', 'Adjusted for baseline (95% CI)', 'Hedges’ g (95% CI)', 'Difference in responders (95% CI)']) {
+	for (const column of [
+		'Difference vs Swedish massage, unadjusted (95% CI)',
+		'Adjusted for baseline (95% CI)',
+		'Hedges’ g (95% CI)',
+		'Difference in responders (95% CI)'
+	]) {
 		await expect(header).toContainText(column);
 	}
 	await expect(rowOf(course, 'Swedish massage')).toContainText('reference');
 	// The demo builds in more relief for palpation release than Swedish massage: a positive difference, with its interval.
 	await expect(rowOf(course, 'Palpation release')).toContainText(/ \d\.\d\d \(-?\d\.\d\d to \d\.\d\d\)/);
-	await expect(course).toContainText('Adjusted (ANCOVA): each client’s latest Pain (NPRS) before a session modelled on their first (baseline), their main technique and condition');
+	await expect(course).toContainText(
+		'Adjusted (ANCOVA): each client’s latest Pain (NPRS) before a session modelled on their first (baseline), their main technique and condition'
+	);
 
 	// A reload keeps the choice; changing the grouping goes back to the default.
 	await page.reload();
@@ -52,7 +59,9 @@ test('therapists are compared with what their case mix predicts, in a funnel plo
 	await expect(rowOf(card, 'Dev Patel')).toContainText('beyond the 99.8% limits');
 	// The two therapists who take chronic referrals have the worst raw course, and are as their case mix predicts.
 	for (const name of ['Clara Lindqvist', 'Hugo Martin']) await expect(rowOf(card, name)).toContainText('within the 95% limits');
-	await expect(card.getByRole('table', { name: /The case-mix model/ })).toContainText('chronicity (weeks_since_onset): chronic (over 12 weeks)');
+	await expect(card.getByRole('table', { name: /The case-mix model/ })).toContainText(
+		'chronicity (weeks_since_onset): chronic (over 12 weeks)'
+	);
 	// Techniques are not providers: no case-mix card when comparing them.
 	await page.getByLabel('Compare by').selectOption('technique');
 	await settled(page);

@@ -59,11 +59,18 @@ test('markup, script, SQL and formulas in a file stay text everywhere', async ({
 
 	// Research: the SQL in the values changed nothing; the export neutralises every formula.
 	await page.getByRole('navigation', { name: 'Views' }).getByRole('link', { name: 'Research' }).click();
-	await page.getByRole('textbox', { name: /SQL/ }).fill('SELECT (SELECT count(*) FROM active_sessions) AS sessions, (SELECT count(*) FROM measurements) > 0 AS measured, (SELECT count(*) FROM datasets) AS datasets');
+	await page
+		.getByRole('textbox', { name: /SQL/ })
+		.fill(
+			'SELECT (SELECT count(*) FROM active_sessions) AS sessions, (SELECT count(*) FROM measurements) > 0 AS measured, (SELECT count(*) FROM datasets) AS datasets'
+		);
 	await page.getByRole('button', { name: /^Run/ }).click();
 	await expect(page.getByRole('region', { name: 'Result of the query' }).locator('tbody td')).toHaveText(['4', 'true', '2']);
 	await page.getByRole('checkbox', { name: /pseudonyms/ }).uncheck();
-	await page.getByRole('checkbox', { name: /^<img src=x/ }).first().check();
+	await page
+		.getByRole('checkbox', { name: /^<img src=x/ })
+		.first()
+		.check();
 	const sessions = await save(page, page.getByRole('button', { name: 'Download sessions as CSV' }));
 	expect(sessions).toContain(`"'=HYPERLINK(""http://evil.example"",""x"")"`);
 	expect(sessions).toContain(`'@SUM(1+1)`);

@@ -2,8 +2,7 @@ import { expect, test } from '@playwright/test';
 import { readFile } from 'node:fs/promises';
 import { fixture, importFiles, openApp, plotWarnings } from './app';
 
-const datasetsTable = (page: import('@playwright/test').Page) =>
-	page.getByRole('region', { name: 'Stored datasets' }).getByRole('table');
+const datasetsTable = (page: import('@playwright/test').Page) => page.getByRole('region', { name: 'Stored datasets' }).getByRole('table');
 
 test('a clinic export: every row accounted for, rejected rows downloadable with reasons', async ({ page }) => {
 	await openApp(page);
@@ -13,9 +12,7 @@ test('a clinic export: every row accounted for, rejected rows downloadable with 
 	await expect(page.getByLabel('Role of column pain before')).toHaveValue('measure');
 	await page.getByRole('button', { name: /^Import/ }).click();
 
-	await expect(page.getByRole('status')).toContainText(
-		'clinic-export-mixed.csv: Read 14 rows · imported 8 · rejected 5 · 1 duplicate'
-	);
+	await expect(page.getByRole('status')).toContainText('clinic-export-mixed.csv: Read 14 rows · imported 8 · rejected 5 · 1 duplicate');
 	// The charts come from memory first; the file is stored after, and the page says when.
 	await expect(page.getByRole('status')).toContainText('Saved: clinic-export-mixed.csv is stored in this browser.');
 	// The demo is no longer shown with real data.
@@ -90,7 +87,8 @@ test('groups coded 1, 2, 3 and left unlabelled are charted as names, without a w
 	await openApp(page);
 	await importFiles(page, ['Ashar2022_outcomes_demographics.csv']);
 	const course = page.locator('[data-chart="course"]');
-	for (const group of ['1 · Not recorded', '2 · Not recorded', '3 · Not recorded']) await expect(course.locator('svg').last()).toContainText(group);
+	for (const group of ['1 · Not recorded', '2 · Not recorded', '3 · Not recorded'])
+		await expect(course.locator('svg').last()).toContainText(group);
 	await expect(plotWarnings(page)).toHaveCount(0);
 });
 

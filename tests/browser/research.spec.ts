@@ -54,7 +54,9 @@ test('a query result downloads as CSV and as Parquet, all rows', async ({ page }
 	await openResearch(page);
 	// More rows than the console shows (200): the files hold them all.
 	await run(page, 'SELECT client_id, session_date FROM active_sessions ORDER BY session_id');
-	await expect(page.getByRole('status').filter({ hasText: 'rows' })).toContainText(`${demo.length.toLocaleString('en')} rows, the first 200 shown`);
+	await expect(page.getByRole('status').filter({ hasText: 'rows' })).toContainText(
+		`${demo.length.toLocaleString('en')} rows, the first 200 shown`
+	);
 	const csv = await downloaded(page, 'Download result as CSV');
 	expect(csv.name).toBe('query-result.csv');
 	const lines = csv.bytes.toString('utf8').trim().split(/\r\n/);
@@ -70,7 +72,8 @@ test('the dataset export: re-identification check first, then pseudonymised sess
 	await openResearch(page);
 	// Clinic × condition × first-visit month is very specific for 300 clients.
 	await expect(page.getByRole('status').filter({ hasText: 'k =' })).toContainText('k = 1: the smallest group has 1 client');
-	for (const label of ['Clinic', 'Condition', 'First-visit month']) await page.getByRole('checkbox', { name: label, exact: true }).uncheck();
+	for (const label of ['Clinic', 'Condition', 'First-visit month'])
+		await page.getByRole('checkbox', { name: label, exact: true }).uncheck();
 	await page.getByRole('checkbox', { name: 'Clinic', exact: true }).check();
 	// By clinic alone: clients grouped by the clinics they were seen at, worked out from the generator.
 	const clinics = new Map<string, Set<string>>();
@@ -87,7 +90,9 @@ test('the dataset export: re-identification check first, then pseudonymised sess
 	// The demo is one dataset: by dataset alone, every client is in one group.
 	await page.getByRole('checkbox', { name: 'Clinic', exact: true }).uncheck();
 	await page.getByRole('checkbox', { name: 'Dataset', exact: true }).check();
-	await expect(page.getByRole('status').filter({ hasText: 'k =' })).toHaveText('k = 300: the 300 clients form a single group. Every group has at least 5 clients.');
+	await expect(page.getByRole('status').filter({ hasText: 'k =' })).toHaveText(
+		'k = 300: the 300 clients form a single group. Every group has at least 5 clients.'
+	);
 	await page.getByRole('checkbox', { name: 'Dataset', exact: true }).uncheck();
 	await page.getByRole('checkbox', { name: 'Clinic', exact: true }).check();
 

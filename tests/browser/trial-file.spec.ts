@@ -15,7 +15,10 @@ test('a wide trial file without ids imports as a trial, and its trial view shows
 	await card.getByText('Table of the numbers behind this chart').click();
 	// tests/reference/wide-trial.py (numpy least squares): PostVAS on PreVAS and arm, arm 1 − arm 0 = −10.6654
 	// (−15.4899 to −5.8409), 60 participants; unadjusted means 31.43 and 45.37.
-	const row = card.getByRole('row').filter({ has: page.getByRole('cell', { name: '1', exact: true }) }).last();
+	const row = card
+		.getByRole('row')
+		.filter({ has: page.getByRole('cell', { name: '1', exact: true }) })
+		.last();
 	await expect(row).toContainText('-10.67 (-15.49 to -5.84)');
 	await expect(row).toContainText('31.43');
 	await expect(card).toContainText('30, 45.37');

@@ -26,5 +26,8 @@ export function effectsCsv(immediate: readonly EffectSummary[], course: readonly
 	}));
 	const safe = suppressSmallGroups(flat, { minClients, labels: ['effect', 'group', 'condition'] });
 	const header = [...Object.keys(flat[0] ?? { effect: '' }), 'note'];
-	return toCsv(header, safe.map((r) => header.map((h) => (r as Record<string, string | number | null>)[h] ?? null)));
+	return toCsv(
+		header,
+		safe.map((r) => header.map((h) => (r as Record<string, string | number | null>)[h] ?? null))
+	);
 }

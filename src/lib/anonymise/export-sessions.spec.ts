@@ -38,7 +38,17 @@ describe('the tidy table', () => {
 	it('has one row per session × measure, and one empty row for a session without measures', async () => {
 		const table = await exportSessionsWithKey(db, DEFAULT_FILTERS, PLAIN, KEY);
 		expect(table.columns.map((c) => c.name)).toEqual([
-			'client', 'session_number', 'date', 'dataset', 'clinic', 'therapist', 'condition', 'techniques', 'measure', 'value_before', 'value_after'
+			'client',
+			'session_number',
+			'date',
+			'dataset',
+			'clinic',
+			'therapist',
+			'condition',
+			'techniques',
+			'measure',
+			'value_before',
+			'value_after'
 		]);
 		expect(table.rows).toEqual([
 			['A', 1, '2025-01-06', 'fixture.csv', 'North', 'Kim', 'Lower back pain', 'PNF stretching', 'hip_flexion', 90, 98],
@@ -60,19 +70,15 @@ describe('the tidy table', () => {
 			{ name: 'age band', type: 'text' }
 		]);
 		// Client A's 5 rows, B's 2 and C's 1, C having no extras at all.
-		expect(table.rows.map((r) => r.slice(11))).toEqual([
-			...Array(5).fill(['F', '30-39']),
-			...Array(2).fill(['M', '40-49']),
-			[null, null]
-		]);
+		expect(table.rows.map((r) => r.slice(11))).toEqual([...Array(5).fill(['F', '30-39']), ...Array(2).fill(['M', '40-49']), [null, null]]);
 	});
 
 	it('renames an extra that is named like a fixed column', () => {
-		expect(exportColumns(['clinic', 'clinic (extra)', 'sex']).slice(11).map((c) => c.name)).toEqual([
-			'clinic (extra)',
-			'clinic (extra) (extra)',
-			'sex'
-		]);
+		expect(
+			exportColumns(['clinic', 'clinic (extra)', 'sex'])
+				.slice(11)
+				.map((c) => c.name)
+		).toEqual(['clinic (extra)', 'clinic (extra) (extra)', 'sex']);
 	});
 
 	it('applies the dashboard filters: hand-counted rows', async () => {

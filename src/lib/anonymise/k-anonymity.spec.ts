@@ -138,7 +138,16 @@ describe('k-anonymity', () => {
 
 	it('has no k when the filters leave no client', async () => {
 		const nobody = await kAnonymity(db, { ...DEFAULT_FILTERS, clinics: ['Nowhere'] }, []);
-		expect(nobody).toEqual({ k: null, groups: 0, clients: 0, sessions: 0, threshold: 5, smallGroups: [], clientsAtRisk: 0, sessionsAtRisk: 0 });
+		expect(nobody).toEqual({
+			k: null,
+			groups: 0,
+			clients: 0,
+			sessions: 0,
+			threshold: 5,
+			smallGroups: [],
+			clientsAtRisk: 0,
+			sessionsAtRisk: 0
+		});
 	});
 
 	it('binds an extra named like SQL, and takes a client without dates as a missing month', async () => {

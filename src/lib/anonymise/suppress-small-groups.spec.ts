@@ -14,7 +14,15 @@ describe('suppressing small groups', () => {
 		expect(rows).toEqual([
 			{ ...ROWS[0], note: null },
 			// 4 clients < 5: the count goes too, since it is itself the small cell.
-			{ group: 'PNF stretching', condition: 'Sciatica', clients: null, sessions: null, mean: null, ci: null, note: 'suppressed: fewer than 5 clients' },
+			{
+				group: 'PNF stretching',
+				condition: 'Sciatica',
+				clients: null,
+				sessions: null,
+				mean: null,
+				ci: null,
+				note: 'suppressed: fewer than 5 clients'
+			},
 			// exactly 5 is not under the minimum
 			{ ...ROWS[2], note: null }
 		]);

@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { extraSummary } from './extra-summary';
 
-const shape = (values: number, numbers: number, distinctNumbers: number, skewness: number | null = 0) => ({ values, numbers, distinctNumbers, skewness });
+const shape = (values: number, numbers: number, distinctNumbers: number, skewness: number | null = 0) => ({
+	values,
+	numbers,
+	distinctNumbers,
+	skewness
+});
 
 describe('how an extra column is summarised', () => {
 	it('takes numbers when at least 9 in 10 values are numbers and more than 10 are distinct', () => {

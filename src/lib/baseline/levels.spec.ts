@@ -3,7 +3,15 @@ import { orderLevels, otherLabel } from './levels';
 
 describe('the levels of a categorical row', () => {
 	it('come most frequent first, ties by name (codes as numbers)', () => {
-		const levels = orderLevels(new Map([['never', 6], ['former', 2], ['current', 3], ['10', 2], ['9', 2]]));
+		const levels = orderLevels(
+			new Map([
+				['never', 6],
+				['former', 2],
+				['current', 3],
+				['10', 2],
+				['9', 2]
+			])
+		);
 		expect(levels).toEqual({ named: ['never', 'current', '9', '10', 'former'], other: [] });
 	});
 

@@ -35,7 +35,9 @@ export function shapeTableOne(figures: TableOneFigures, filters: Pick<Filters, '
 
 	const measures = groupBy(figures.measures, (m) => m.measure);
 	const measureOrder = [...measures.keys()].sort(
-		(a, b) => Number(b === filters.measure) - Number(a === filters.measure) || measures.get(a)![0].label.localeCompare(measures.get(b)![0].label, 'en')
+		(a, b) =>
+			Number(b === filters.measure) - Number(a === filters.measure) ||
+			measures.get(a)![0].label.localeCompare(measures.get(b)![0].label, 'en')
 	);
 	for (const measure of measureOrder) {
 		const per = new Map(measures.get(measure)!.map((m) => [m.group, m]));

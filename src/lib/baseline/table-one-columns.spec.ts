@@ -38,7 +38,9 @@ describe('Table 1 as a table and a CSV', () => {
 	it('says in its caption how a column is summarised, and that there are no tests', () => {
 		const caption = tableOneCaption('main technique');
 		expect(caption).toContain('by main technique');
-		expect(caption).toContain('over all the analysed clients, at least 9 in 10 of its values are numbers and it has more than 10 distinct values');
+		expect(caption).toContain(
+			'over all the analysed clients, at least 9 in 10 of its values are numbers and it has more than 10 distinct values'
+		);
 		expect(caption).toContain('median (IQR) when skewed (|skewness| ≥ 1)');
 		expect(caption).toContain('No significance tests');
 	});

@@ -114,7 +114,11 @@ describe('groups under the minimum size', () => {
 		// outrank it at 4): none of it shows.
 		expect(row(table, 'sex', '3')).toBeUndefined();
 		expect(table.rows.filter((r) => r.variable === 'prior_visits').map((r) => r.kind)).toEqual(['numeric']);
-		expect(table.rows.filter((r) => r.variable === 'smoker' && r.kind === 'level').map((r) => r.label)).toEqual(['never', 'current', 'former']);
+		expect(table.rows.filter((r) => r.variable === 'smoker' && r.kind === 'level').map((r) => r.label)).toEqual([
+			'never',
+			'current',
+			'former'
+		]);
 	});
 
 	it('show once the minimum allows them', async () => {
@@ -122,7 +126,11 @@ describe('groups under the minimum size', () => {
 		expect(all.hiddenGroups).toEqual([]);
 		expect(row(all, 'n', 'Clients, n')).toEqual(['2', '6', '6']);
 		// C1 and C2 former smokers: former 4 now outranks current 3.
-		expect(all.rows.filter((r) => r.variable === 'smoker' && r.kind === 'level').map((r) => r.label)).toEqual(['never', 'former', 'current']);
+		expect(all.rows.filter((r) => r.variable === 'smoker' && r.kind === 'level').map((r) => r.label)).toEqual([
+			'never',
+			'former',
+			'current'
+		]);
 		expect(row(all, 'sex', '3')).toEqual(['1 (50%)', '0 (0%)', '0 (0%)']);
 		// C1 has no prior_visits: a missing row appears.
 		expect(row(all, 'prior_visits', 'missing')).toEqual(['1', '0', '0']);

@@ -47,8 +47,7 @@ export function timePapaparse(file: File, run: number): Promise<ReaderTiming> {
 			header: true,
 			dynamicTyping: true,
 			skipEmptyLines: true,
-			complete: (result) =>
-				resolve({ reader: 'papaparse', run, ms: performance.now() - start, rows: result.data.length }),
+			complete: (result) => resolve({ reader: 'papaparse', run, ms: performance.now() - start, rows: result.data.length }),
 			error: reject
 		});
 	});

@@ -2,7 +2,16 @@ import { describe, expect, it } from 'vitest';
 import { contrastChartOptions, contrastPoints, ESTIMATES } from './contrast-chart';
 import type { Contrast } from '../metrics/contrasts';
 
-const group = (name: string, clients: number) => ({ group: name, clients, mean: 1, sd: 1, ci: null, responders: null, responderRate: null, hidden: false });
+const group = (name: string, clients: number) => ({
+	group: name,
+	clients,
+	mean: 1,
+	sd: 1,
+	ci: null,
+	responders: null,
+	responderRate: null,
+	hidden: false
+});
 const rows: Contrast[] = [
 	{
 		group: group('PNF stretching', 12),
@@ -11,7 +20,13 @@ const rows: Contrast[] = [
 		responderDifference: null,
 		adjusted: { group: 'PNF stretching', n: 12, estimate: 0.6, se: 0.3, ci: { low: -0.02, high: 1.22 } }
 	},
-	{ group: group('Swedish massage', 6), difference: { difference: -0.2, se: 0.5, df: 9, ci: { low: -1.3, high: 0.9 } }, g: null, responderDifference: null, adjusted: null }
+	{
+		group: group('Swedish massage', 6),
+		difference: { difference: -0.2, se: 0.5, df: 9, ci: { low: -1.3, high: 0.9 } },
+		g: null,
+		responderDifference: null,
+		adjusted: null
+	}
 ];
 
 describe('contrast forest plot', () => {

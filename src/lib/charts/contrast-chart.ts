@@ -23,8 +23,24 @@ export function contrastPoints(rows: readonly Contrast[]): ContrastPoint[] {
 	return rows.flatMap((r) => {
 		const points: ContrastPoint[] = [];
 		const n = `n=${r.group.clients}`;
-		if (r.adjusted) points.push({ group: r.group.group, estimate: ESTIMATES.adjusted.label, difference: r.adjusted.estimate, low: r.adjusted.ci.low, high: r.adjusted.ci.high, n });
-		if (r.difference) points.push({ group: r.group.group, estimate: ESTIMATES.unadjusted.label, difference: r.difference.difference, low: r.difference.ci.low, high: r.difference.ci.high, n: r.adjusted ? '' : n });
+		if (r.adjusted)
+			points.push({
+				group: r.group.group,
+				estimate: ESTIMATES.adjusted.label,
+				difference: r.adjusted.estimate,
+				low: r.adjusted.ci.low,
+				high: r.adjusted.ci.high,
+				n
+			});
+		if (r.difference)
+			points.push({
+				group: r.group.group,
+				estimate: ESTIMATES.unadjusted.label,
+				difference: r.difference.difference,
+				low: r.difference.ci.low,
+				high: r.difference.ci.high,
+				n: r.adjusted ? '' : n
+			});
 		return points;
 	});
 }

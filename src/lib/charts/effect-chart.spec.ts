@@ -2,7 +2,18 @@ import { describe, expect, it } from 'vitest';
 import { effectChartOptions, effectRows } from './effect-chart';
 import type { EffectSummary } from '../metrics/effects';
 
-const base = { condition: 'Sciatica', sessions: 10, sd: 1, q1: 0, median: 1, q3: 2, responders: null, srm: 1, responderRate: null, moments: { n: 0, x: 0, y: 0, xx: 0, xy: 0, yy: 0 } };
+const base = {
+	condition: 'Sciatica',
+	sessions: 10,
+	sd: 1,
+	q1: 0,
+	median: 1,
+	q3: 2,
+	responders: null,
+	srm: 1,
+	responderRate: null,
+	moments: { n: 0, x: 0, y: 0, xx: 0, xy: 0, yy: 0 }
+};
 const rows: EffectSummary[] = [
 	{ ...base, group: 'PNF stretching', clients: 8, mean: 1.5, ci: { low: 0.66, high: 2.34 }, hidden: false },
 	{ ...base, group: 'Swedish massage', clients: 3, mean: 0.4, ci: null, hidden: true }

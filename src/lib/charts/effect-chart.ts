@@ -2,7 +2,15 @@ import * as Plot from '@observablehq/plot';
 import type { EffectSummary } from '../metrics/effects';
 import { OKABE_ITO } from './palette';
 
-const PALETTE = [OKABE_ITO.blue, OKABE_ITO.vermillion, OKABE_ITO.bluishGreen, OKABE_ITO.orange, OKABE_ITO.reddishPurple, OKABE_ITO.skyBlue, OKABE_ITO.black];
+const PALETTE = [
+	OKABE_ITO.blue,
+	OKABE_ITO.vermillion,
+	OKABE_ITO.bluishGreen,
+	OKABE_ITO.orange,
+	OKABE_ITO.reddishPurple,
+	OKABE_ITO.skyBlue,
+	OKABE_ITO.black
+];
 
 export interface EffectRowShape {
 	label: string;

@@ -59,7 +59,15 @@ export function funnelChartOptions(providers: readonly ProviderResult[], residua
 					Plot.line(own, { x: 'clients', y: 'high', stroke: '#777', strokeDasharray: dash, clip: true }),
 					Plot.line(own, { x: 'clients', y: 'low', stroke: '#777', strokeDasharray: dash, clip: true }),
 					// Inside the frame, above the line's end: it fits at any width.
-					Plot.text(own.slice(-1), { x: 'clients', y: 'high', text: () => `${limit} limit`, dy: -6, textAnchor: 'end', fill: '#555', fontSize: 10 })
+					Plot.text(own.slice(-1), {
+						x: 'clients',
+						y: 'high',
+						text: () => `${limit} limit`,
+						dy: -6,
+						textAnchor: 'end',
+						fill: '#555',
+						fontSize: 10
+					})
 				];
 			}),
 			Plot.dot(shown, { x: 'clients', y: 'difference', fill: 'place', r: 5, stroke: 'white' }),

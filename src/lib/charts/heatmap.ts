@@ -99,7 +99,15 @@ export function heatmapOptions(cells: HeatmapCell[], look: HeatmapLook): Plot.Pl
 		marks: [
 			turn
 				? Plot.axisX({ anchor: 'top', label: null, tickRotate: -45, tickSize: 0, textAnchor: 'start' })
-				: Plot.axisX({ anchor: 'top', label: look.xLabel, labelAnchor: 'center', labelArrow: 'none', lineWidth, tickSize: 0, labelOffset: 44 }),
+				: Plot.axisX({
+						anchor: 'top',
+						label: look.xLabel,
+						labelAnchor: 'center',
+						labelArrow: 'none',
+						lineWidth,
+						tickSize: 0,
+						labelOffset: 44
+					}),
 			Plot.axisY({ anchor: 'left', label: look.yLabel, labelAnchor: 'top', tickSize: 0, labelArrow: 'none' }),
 			Plot.cell(hidden, { x: 'x', y: 'y', fill: HIDDEN_FILL, inset: 1 }),
 			Plot.cell(shown, { x: 'x', y: 'y', fill: look.fillBy, inset: 1 }),

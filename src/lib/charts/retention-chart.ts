@@ -35,13 +35,36 @@ export function retentionChartOptions(points: RetentionPoint[], width: number, a
 		ariaLabel,
 		x: { label: 'Weeks since the first visit', ticks: [...RETENTION_WEEKS], domain: [2, 14] },
 		y: { label: 'Still attending (%)', domain: [0, 100], grid: true },
-		color: { type: 'ordinal', domain: groups, range: [OKABE_ITO.blue, OKABE_ITO.vermillion, OKABE_ITO.bluishGreen, OKABE_ITO.orange, OKABE_ITO.reddishPurple, OKABE_ITO.skyBlue, OKABE_ITO.black] },
+		color: {
+			type: 'ordinal',
+			domain: groups,
+			range: [
+				OKABE_ITO.blue,
+				OKABE_ITO.vermillion,
+				OKABE_ITO.bluishGreen,
+				OKABE_ITO.orange,
+				OKABE_ITO.reddishPurple,
+				OKABE_ITO.skyBlue,
+				OKABE_ITO.black
+			]
+		},
 		symbol: { type: 'ordinal', domain: groups },
 		marks: [
 			Plot.line(points, { x: 'weeks', y: (p: RetentionPoint) => p.share * 100, stroke: 'group', z: 'group' }),
 			Plot.dot(points, { x: 'weeks', y: (p: RetentionPoint) => p.share * 100, stroke: 'group', symbol: 'group', r: 4 }),
 			// Labels at the end of each line: colour is never the only cue.
-			Plot.text(points, Plot.selectLast({ x: 'weeks', y: (p: RetentionPoint) => p.share * 100, z: 'group', text: 'group', dx: 8, textAnchor: 'start', fill: 'group' }))
+			Plot.text(
+				points,
+				Plot.selectLast({
+					x: 'weeks',
+					y: (p: RetentionPoint) => p.share * 100,
+					z: 'group',
+					text: 'group',
+					dx: 8,
+					textAnchor: 'start',
+					fill: 'group'
+				})
+			)
 		]
 	};
 }

@@ -3,7 +3,12 @@ import type { ClientCourse, CourseSession } from '../trajectories/client-course'
 import { techniquePoints, trajectoryPoints, xDomain } from './trajectory-chart';
 import { techniqueCode } from '../domain/techniques';
 
-const session = (number: number, day: number | null, pain: [number | null, number | null] | null, techniques: string[] = []): CourseSession => ({
+const session = (
+	number: number,
+	day: number | null,
+	pain: [number | null, number | null] | null,
+	techniques: string[] = []
+): CourseSession => ({
 	sessionId: number,
 	number,
 	date: null,

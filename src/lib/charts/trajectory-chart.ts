@@ -8,7 +8,14 @@ import type { Axis } from '../trajectories/selection';
 import { OKABE_ITO } from './palette';
 
 /** One colour and one shape per client, so colour is never the only cue (and labels at the line ends). */
-export const CLIENT_COLOURS = [OKABE_ITO.blue, OKABE_ITO.vermillion, OKABE_ITO.bluishGreen, OKABE_ITO.reddishPurple, OKABE_ITO.orange, OKABE_ITO.black];
+export const CLIENT_COLOURS = [
+	OKABE_ITO.blue,
+	OKABE_ITO.vermillion,
+	OKABE_ITO.bluishGreen,
+	OKABE_ITO.reddishPurple,
+	OKABE_ITO.orange,
+	OKABE_ITO.black
+];
 export const CLIENT_SYMBOLS = ['circle', 'square', 'triangle', 'diamond', 'star', 'cross'] as const;
 const BAND_GREY = '#8a9199';
 
@@ -34,7 +41,9 @@ export function trajectoryPoints(courses: readonly ClientCourse[], measure: stri
 			const reading = s.readings[measure];
 			const x = axis === 'session' ? s.number + offset : s.day;
 			if (!reading || x === null || (reading.before === null && reading.after === null)) return [];
-			return [{ client: course.label, number: s.number, date: s.date, x, before: reading.before, after: reading.after, techniques: s.techniques }];
+			return [
+				{ client: course.label, number: s.number, date: s.date, x, before: reading.before, after: reading.after, techniques: s.techniques }
+			];
 		});
 	});
 }
@@ -44,7 +53,9 @@ export function techniquePoints(courses: readonly ClientCourse[], axis: Axis) {
 	return courses.flatMap((course) =>
 		course.sessions.flatMap((s) => {
 			const x = axis === 'session' ? s.number : s.day;
-			return x === null ? [] : [{ client: course.label, x, mark: s.techniques.map(techniqueCode).join('+') || '–', title: s.techniques.join(', ') }];
+			return x === null
+				? []
+				: [{ client: course.label, x, mark: s.techniques.map(techniqueCode).join('+') || '–', title: s.techniques.join(', ') }];
 		})
 	);
 }
@@ -105,21 +116,65 @@ export function trajectoryChartOptions(input: TrajectoryChartInput): Plot.PlotOp
 		symbol: { type: 'ordinal', domain: clients, range: [...CLIENT_SYMBOLS] },
 		marks: [
 			Plot.areaY(band, { ariaDescription: 'similar clients, middle half', x: 'x', y1: 'q1', y2: 'q3', fill: BAND_GREY, fillOpacity: 0.22 }),
-			Plot.lineY(band, { ariaDescription: 'similar clients, median', x: 'x', y: 'median', stroke: BAND_GREY, strokeWidth: 1.5, strokeDasharray: '5,3' }),
+			Plot.lineY(band, {
+				ariaDescription: 'similar clients, median',
+				x: 'x',
+				y: 'median',
+				stroke: BAND_GREY,
+				strokeWidth: 1.5,
+				strokeDasharray: '5,3'
+			}),
 			// Above the frame, where no value can hide them.
 			Plot.text(shown, { x: 'x', text: (p: BandPoint) => `${p.clients}`, frameAnchor: 'top', dy: -8, fontSize: 9, fill: '#57606a' }),
 			Plot.text(shown.length ? ['n'] : [], { frameAnchor: 'top-right', dx: 12, dy: -8, fontSize: 9, fill: '#57606a', textAnchor: 'start' }),
+			target === null ? null : Plot.ruleY([target], { stroke: OKABE_ITO.bluishGreen, strokeDasharray: '2,3', strokeWidth: 1.5 }),
 			target === null
 				? null
-				: Plot.ruleY([target], { stroke: OKABE_ITO.bluishGreen, strokeDasharray: '2,3', strokeWidth: 1.5 }),
-			target === null
-				? null
-				: Plot.text([target], { y: (d: number) => d, text: () => 'meaningful change', frameAnchor: 'right', textAnchor: 'start', dx: 4, fill: OKABE_ITO.bluishGreen, fontSize: 10 }),
+				: Plot.text([target], {
+						y: (d: number) => d,
+						text: () => 'meaningful change',
+						frameAnchor: 'right',
+						textAnchor: 'start',
+						dx: 4,
+						fill: OKABE_ITO.bluishGreen,
+						fontSize: 10
+					}),
 			Plot.line(withBefore, { x: 'x', y: 'before', z: 'client', stroke: 'client', strokeWidth: 1.5 }),
 			Plot.arrow(both, { x1: 'x', y1: 'before', x2: 'x', y2: 'after', stroke: 'client', strokeWidth: 1.25, headLength: 6, inset: 3 }),
-			Plot.dot(withAfter, { ariaDescription: 'after each session', x: 'x', y: 'after', symbol: 'client', stroke: 'client', fill: 'white', r: 3.5, strokeWidth: 1.5 }),
-			Plot.dot(withBefore, { ariaDescription: 'before each session', x: 'x', y: 'before', symbol: 'client', fill: 'client', stroke: 'client', r: 4.5, title: tip }),
-			Plot.text(withBefore, Plot.selectLast({ ariaDescription: 'client labels', x: 'x', y: 'before', z: 'client', text: 'client', dx: 8, textAnchor: 'start', fill: 'client', fontWeight: 600 }))
+			Plot.dot(withAfter, {
+				ariaDescription: 'after each session',
+				x: 'x',
+				y: 'after',
+				symbol: 'client',
+				stroke: 'client',
+				fill: 'white',
+				r: 3.5,
+				strokeWidth: 1.5
+			}),
+			Plot.dot(withBefore, {
+				ariaDescription: 'before each session',
+				x: 'x',
+				y: 'before',
+				symbol: 'client',
+				fill: 'client',
+				stroke: 'client',
+				r: 4.5,
+				title: tip
+			}),
+			Plot.text(
+				withBefore,
+				Plot.selectLast({
+					ariaDescription: 'client labels',
+					x: 'x',
+					y: 'before',
+					z: 'client',
+					text: 'client',
+					dx: 8,
+					textAnchor: 'start',
+					fill: 'client',
+					fontWeight: 600
+				})
+			)
 		]
 	};
 }

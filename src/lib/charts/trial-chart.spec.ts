@@ -1,7 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { armPoints, trialChartOptions } from './trial-chart';
 
-const row = (arm: string, visit: number, mean: number) => ({ arm, visit, n: 10, mean, sd: 1, ci: { low: mean - 0.5, high: mean + 0.5 }, median: mean, q1: mean - 1, q3: mean + 1, share: null });
+const row = (arm: string, visit: number, mean: number) => ({
+	arm,
+	visit,
+	n: 10,
+	mean,
+	sd: 1,
+	ci: { low: mean - 0.5, high: mean + 0.5 },
+	median: mean,
+	q1: mean - 1,
+	q3: mean + 1,
+	share: null
+});
 
 describe('means over timepoints', () => {
 	it('spreads the arms sideways around each visit, with their intervals', () => {
@@ -11,7 +22,12 @@ describe('means over timepoints', () => {
 	});
 
 	it('names the arms in a legend by colour and shape, with the visits as ticks', () => {
-		const options = trialChartOptions(armPoints([row('1', 1, 4)], ['1', '2']), ['1', '2'], { width: 800, yLabel: 'y', timepoints: [1, 2], ariaLabel: 'a' });
+		const options = trialChartOptions(armPoints([row('1', 1, 4)], ['1', '2']), ['1', '2'], {
+			width: 800,
+			yLabel: 'y',
+			timepoints: [1, 2],
+			ariaLabel: 'a'
+		});
 		expect(options.symbol).toMatchObject({ type: 'ordinal', domain: ['1', '2'], legend: true });
 		expect(options.x).toMatchObject({ ticks: [1, 2], domain: [0.6, 2.4] });
 	});

@@ -37,7 +37,12 @@ export function trialChartOptions(points: ArmPoint[], arms: readonly string[], l
 		height: look.width < 640 ? 280 : 340,
 		marginRight: look.width < 640 ? 16 : 24,
 		ariaLabel: look.ariaLabel,
-		x: { label: 'Visit (timepoint) →', ticks: look.timepoints, tickFormat: (v: number) => `${v}`, domain: [look.timepoints[0] - 0.4, look.timepoints.at(-1)! + 0.4] },
+		x: {
+			label: 'Visit (timepoint) →',
+			ticks: look.timepoints,
+			tickFormat: (v: number) => `${v}`,
+			domain: [look.timepoints[0] - 0.4, look.timepoints.at(-1)! + 0.4]
+		},
 		y: { label: look.yLabel, grid: true },
 		// Ordinal, said outright: arms coded 1, 2, 3 are names, not numbers.
 		color: { type: 'ordinal', domain: [...arms], range: colours },
@@ -55,8 +60,24 @@ export function armContrastPoints(rows: readonly ArmContrast[]): ContrastPoint[]
 	return rows.flatMap((r) => {
 		const n = `n=${r.n}`;
 		const points: ContrastPoint[] = [];
-		if (r.adjusted) points.push({ group: r.arm, estimate: ESTIMATES.adjusted.label, difference: r.adjusted.estimate, low: r.adjusted.ci.low, high: r.adjusted.ci.high, n });
-		if (r.difference) points.push({ group: r.arm, estimate: ESTIMATES.unadjusted.label, difference: r.difference.difference, low: r.difference.ci.low, high: r.difference.ci.high, n: r.adjusted ? '' : n });
+		if (r.adjusted)
+			points.push({
+				group: r.arm,
+				estimate: ESTIMATES.adjusted.label,
+				difference: r.adjusted.estimate,
+				low: r.adjusted.ci.low,
+				high: r.adjusted.ci.high,
+				n
+			});
+		if (r.difference)
+			points.push({
+				group: r.arm,
+				estimate: ESTIMATES.unadjusted.label,
+				difference: r.difference.difference,
+				low: r.difference.ci.low,
+				high: r.difference.ci.high,
+				n: r.adjusted ? '' : n
+			});
 		return points;
 	});
 }

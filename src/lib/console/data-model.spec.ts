@@ -15,7 +15,10 @@ describe('data model', () => {
 		);
 		for (const table of DATA_MODEL) {
 			const real = actual.filter((c) => c.table_name === table.name).map((c) => `${c.column_name} ${c.data_type}`);
-			expect(table.columns.map((c) => `${c.name} ${c.type}`), table.name).toEqual(real);
+			expect(
+				table.columns.map((c) => `${c.name} ${c.type}`),
+				table.name
+			).toEqual(real);
 			expect(table.columns.every((c) => c.meaning.length > 0)).toBe(true);
 		}
 	});

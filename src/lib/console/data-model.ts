@@ -113,7 +113,10 @@ export const DATA_MODEL: DataModelTable[] = [
 		name: 'technique_vocabulary',
 		kind: 'table',
 		oneRowPer: 'known spelling of a technique',
-		columns: [col('alias', 'VARCHAR', 'A spelling, in lower case (p.n.f., contract-relax…)'), col('technique', 'VARCHAR', 'The technique it stands for')]
+		columns: [
+			col('alias', 'VARCHAR', 'A spelling, in lower case (p.n.f., contract-relax…)'),
+			col('technique', 'VARCHAR', 'The technique it stands for')
+		]
 	},
 	{
 		name: 'condition_vocabulary',

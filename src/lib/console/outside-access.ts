@@ -7,7 +7,7 @@ import type { Token } from './sql-tokens';
  * run other statements or touch the stored database.
  */
 
-const STAYS_LOCAL = "the console only reads the tables already stored";
+const STAYS_LOCAL = 'the console only reads the tables already stored';
 
 /** Table functions by name pattern: read_csv, read_parquet, read_json*, read_text, parquet_metadata, sqlite_scan, sqlite_attach… */
 const FILE_FUNCTION = /^(read_|parquet_|sniff_|iceberg_|delta_|st_read)|_scan$|_attach$/;
@@ -41,7 +41,22 @@ const FILE_NAME = /[/\\:]|\.(csv|tsv|txt|tbl|dat|parquet|json|jsonl|ndjson|gz|zs
 /** Keywords after which the next name is a table (DESCRIBE x, FROM x, JOIN x…). */
 const TABLE_BEFORE = new Set(['from', 'join', 'table', 'describe', 'summarize', 'show', 'pivot', 'unpivot']);
 /** Keywords that end a FROM clause, after which a comma no longer separates tables. */
-const FROM_CLAUSE_END = new Set(['select', 'where', 'group', 'having', 'order', 'limit', 'offset', 'qualify', 'window', 'union', 'intersect', 'except', 'values', 'returning']);
+const FROM_CLAUSE_END = new Set([
+	'select',
+	'where',
+	'group',
+	'having',
+	'order',
+	'limit',
+	'offset',
+	'qualify',
+	'window',
+	'union',
+	'intersect',
+	'except',
+	'values',
+	'returning'
+]);
 
 const isSymbol = (token: Token | undefined, symbol: string) => token?.kind === 'symbol' && token.value === symbol;
 const isName = (token: Token | undefined) => token?.kind === 'word' || token?.kind === 'quoted';
@@ -56,7 +71,8 @@ function functionProblem(tokens: Token[], i: number): string | null {
 /** A table reference at `i`: a quoted text or a (dotted) name that DuckDB would open as a file. */
 function tableProblem(tokens: Token[], i: number): string | null {
 	const token = tokens[i];
-	if (token.kind === 'string') return `Not allowed here: ${token.value} after ${tokens[i - 1].value.toUpperCase()} would be read as a file; ${STAYS_LOCAL}`;
+	if (token.kind === 'string')
+		return `Not allowed here: ${token.value} after ${tokens[i - 1].value.toUpperCase()} would be read as a file; ${STAYS_LOCAL}`;
 	if (!isName(token)) return null;
 	const parts = [token.value];
 	let last = i;

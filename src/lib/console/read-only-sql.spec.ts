@@ -60,7 +60,7 @@ describe('checkReadOnly: everything else is refused, with a reason', () => {
 		['DROP TABLE sessions', `Only read statements run here: DROP ${WRITE}`],
 		['drop view active_sessions', `Only read statements run here: DROP ${WRITE}`],
 		["INSERT INTO sessions VALUES (1, 1, 'a', NULL, 1, NULL, NULL, NULL, NULL)", `Only read statements run here: INSERT ${WRITE}`],
-		["UPDATE measurements SET value_after = 0", `Only read statements run here: UPDATE ${WRITE}`],
+		['UPDATE measurements SET value_after = 0', `Only read statements run here: UPDATE ${WRITE}`],
 		['DELETE FROM sessions', `Only read statements run here: DELETE ${WRITE}`],
 		['ALTER TABLE sessions ADD COLUMN x INTEGER', `Only read statements run here: ALTER ${WRITE}`],
 		['TRUNCATE sessions', `Only read statements run here: TRUNCATE ${WRITE}`],
@@ -69,7 +69,7 @@ describe('checkReadOnly: everything else is refused, with a reason', () => {
 		['CREATE OR REPLACE VIEW active_sessions AS SELECT 1', `Only read statements run here: CREATE ${WRITE}`],
 		['CREATE MACRO twice(x) AS x * 2', `Only read statements run here: CREATE ${WRITE}`],
 		["CREATE SECRET s (TYPE s3, KEY_ID 'k')", `Only read statements run here: CREATE ${WRITE}`],
-		["MERGE INTO sessions USING x ON true WHEN MATCHED THEN DELETE", `Only read statements run here: MERGE ${WRITE}`],
+		['MERGE INTO sessions USING x ON true WHEN MATCHED THEN DELETE', `Only read statements run here: MERGE ${WRITE}`],
 		// files, databases, extensions, settings
 		["COPY sessions TO 'out.csv'", 'Only read statements run here: COPY reads or writes files'],
 		["COPY (SELECT 1) TO 'out.parquet' (FORMAT parquet)", 'Only read statements run here: COPY reads or writes files'],
@@ -87,41 +87,101 @@ describe('checkReadOnly: everything else is refused, with a reason', () => {
 		['CALL enable_logging()', 'Only read statements run here: CALL runs a procedure'],
 		['CHECKPOINT', 'Only read statements run here: CHECKPOINT rewrites the stored database'],
 		['VACUUM', 'Only read statements run here: VACUUM rewrites the stored database'],
-		['BEGIN TRANSACTION', 'Only read statements run here: BEGIN controls transactions (each statement here runs in its own, always undone)'],
+		[
+			'BEGIN TRANSACTION',
+			'Only read statements run here: BEGIN controls transactions (each statement here runs in its own, always undone)'
+		],
 		['COMMIT', 'Only read statements run here: COMMIT controls transactions (each statement here runs in its own, always undone)'],
 		['ROLLBACK', 'Only read statements run here: ROLLBACK controls transactions (each statement here runs in its own, always undone)'],
-		['GRANT SELECT ON sessions TO x', 'Only read statements run here (SELECT, WITH, FROM, VALUES, TABLE, DESCRIBE, SUMMARIZE, SHOW, EXPLAIN, PIVOT): GRANT is not one of them'],
+		[
+			'GRANT SELECT ON sessions TO x',
+			'Only read statements run here (SELECT, WITH, FROM, VALUES, TABLE, DESCRIBE, SUMMARIZE, SHOW, EXPLAIN, PIVOT): GRANT is not one of them'
+		],
 		// writes inside a read
-		['WITH x AS (SELECT 1) INSERT INTO sessions SELECT * FROM x', `Only read statements run here: INSERT ${WRITE} (if INSERT is a column name, put it in double quotes)`],
-		['WITH x AS (SELECT 1) DELETE FROM sessions', `Only read statements run here: DELETE ${WRITE} (if DELETE is a column name, put it in double quotes)`],
-		['WITH gone AS (DELETE FROM sessions RETURNING *) SELECT * FROM gone', `Only read statements run here: DELETE ${WRITE} (if DELETE is a column name, put it in double quotes)`],
+		[
+			'WITH x AS (SELECT 1) INSERT INTO sessions SELECT * FROM x',
+			`Only read statements run here: INSERT ${WRITE} (if INSERT is a column name, put it in double quotes)`
+		],
+		[
+			'WITH x AS (SELECT 1) DELETE FROM sessions',
+			`Only read statements run here: DELETE ${WRITE} (if DELETE is a column name, put it in double quotes)`
+		],
+		[
+			'WITH gone AS (DELETE FROM sessions RETURNING *) SELECT * FROM gone',
+			`Only read statements run here: DELETE ${WRITE} (if DELETE is a column name, put it in double quotes)`
+		],
 		['EXPLAIN ANALYZE DELETE FROM sessions', `Only read statements run here: DELETE ${WRITE}`],
 		['EXPLAIN (FORMAT json) UPDATE sessions SET visit = 0', `Only read statements run here: UPDATE ${WRITE}`],
 		['(DELETE FROM sessions)', 'Only a query can stand in brackets, not DELETE'],
 		// reading files, settings or other statements
-		["SELECT * FROM read_csv('https://example.org/x.csv')", "Not allowed here: read_csv() reads files; the console only reads the tables already stored"],
-		["SELECT * FROM READ_CSV_AUTO('x.csv')", 'Not allowed here: read_csv_auto() reads files; the console only reads the tables already stored'],
-		["SELECT content FROM read_text('notes.txt')", 'Not allowed here: read_text() reads files; the console only reads the tables already stored'],
+		[
+			"SELECT * FROM read_csv('https://example.org/x.csv')",
+			'Not allowed here: read_csv() reads files; the console only reads the tables already stored'
+		],
+		[
+			"SELECT * FROM READ_CSV_AUTO('x.csv')",
+			'Not allowed here: read_csv_auto() reads files; the console only reads the tables already stored'
+		],
+		[
+			"SELECT content FROM read_text('notes.txt')",
+			'Not allowed here: read_text() reads files; the console only reads the tables already stored'
+		],
 		["SELECT * FROM read_blob('*')", 'Not allowed here: read_blob() reads files; the console only reads the tables already stored'],
-		["SELECT * FROM read_parquet('x.parquet')", 'Not allowed here: read_parquet() reads files; the console only reads the tables already stored'],
+		[
+			"SELECT * FROM read_parquet('x.parquet')",
+			'Not allowed here: read_parquet() reads files; the console only reads the tables already stored'
+		],
 		["FROM read_json_auto('x.json')", 'Not allowed here: read_json_auto() reads files; the console only reads the tables already stored'],
-		["SELECT * FROM parquet_metadata('x.parquet')", 'Not allowed here: parquet_metadata() reads files; the console only reads the tables already stored'],
-		["SELECT * FROM sqlite_scan('x.db', 't')", 'Not allowed here: sqlite_scan() reads files; the console only reads the tables already stored'],
-		["SELECT * FROM \"read_csv\"('x.csv')", 'Not allowed here: read_csv() reads files; the console only reads the tables already stored'],
+		[
+			"SELECT * FROM parquet_metadata('x.parquet')",
+			'Not allowed here: parquet_metadata() reads files; the console only reads the tables already stored'
+		],
+		[
+			"SELECT * FROM sqlite_scan('x.db', 't')",
+			'Not allowed here: sqlite_scan() reads files; the console only reads the tables already stored'
+		],
+		['SELECT * FROM "read_csv"(\'x.csv\')', 'Not allowed here: read_csv() reads files; the console only reads the tables already stored'],
 		["SELECT * FROM glob('*')", 'Not allowed here: glob() lists files; the console only reads the tables already stored'],
-		['SELECT * FROM duckdb_secrets()', 'Not allowed here: duckdb_secrets() lists stored credentials; the console only reads the tables already stored'],
-		["SELECT * FROM query_table('sessions')", 'Not allowed here: query_table() reads a table named in text; the console only reads the tables already stored'],
-		["SELECT * FROM query('DELETE FROM sessions')", 'Not allowed here: query() runs a statement given as text; the console only reads the tables already stored'],
+		[
+			'SELECT * FROM duckdb_secrets()',
+			'Not allowed here: duckdb_secrets() lists stored credentials; the console only reads the tables already stored'
+		],
+		[
+			"SELECT * FROM query_table('sessions')",
+			'Not allowed here: query_table() reads a table named in text; the console only reads the tables already stored'
+		],
+		[
+			"SELECT * FROM query('DELETE FROM sessions')",
+			'Not allowed here: query() runs a statement given as text; the console only reads the tables already stored'
+		],
 		["SELECT getenv('HOME')", 'Not allowed here: getenv() reads the environment; the console only reads the tables already stored'],
 		['FROM checkpoint()', 'Not allowed here: checkpoint() rewrites the stored database; the console only reads the tables already stored'],
-		["SELECT * FROM 'https://example.org/x.csv'", "Not allowed here: 'https://example.org/x.csv' after FROM would be read as a file; the console only reads the tables already stored"],
-		["FROM sessions, 'x.csv'", "Not allowed here: 'x.csv' after , would be read as a file; the console only reads the tables already stored"],
-		["SELECT * FROM sessions JOIN 'x.csv' USING (client_id)", "Not allowed here: 'x.csv' after JOIN would be read as a file; the console only reads the tables already stored"],
+		[
+			"SELECT * FROM 'https://example.org/x.csv'",
+			"Not allowed here: 'https://example.org/x.csv' after FROM would be read as a file; the console only reads the tables already stored"
+		],
+		[
+			"FROM sessions, 'x.csv'",
+			"Not allowed here: 'x.csv' after , would be read as a file; the console only reads the tables already stored"
+		],
+		[
+			"SELECT * FROM sessions JOIN 'x.csv' USING (client_id)",
+			"Not allowed here: 'x.csv' after JOIN would be read as a file; the console only reads the tables already stored"
+		],
 		['SELECT * FROM "x.csv"', 'Not allowed here: x.csv would be read as a file; the console only reads the tables already stored'],
 		['SELECT * FROM x.parquet', 'Not allowed here: x.parquet would be read as a file; the console only reads the tables already stored'],
-		["DESCRIBE 'x.csv'", "Not allowed here: 'x.csv' after DESCRIBE would be read as a file; the console only reads the tables already stored"],
-		["SUMMARIZE 'x.csv'", "Not allowed here: 'x.csv' after SUMMARIZE would be read as a file; the console only reads the tables already stored"],
-		["SELECT * FROM sessions WHERE client_id IN (FROM 'ids.csv')", "Not allowed here: 'ids.csv' after FROM would be read as a file; the console only reads the tables already stored"],
+		[
+			"DESCRIBE 'x.csv'",
+			"Not allowed here: 'x.csv' after DESCRIBE would be read as a file; the console only reads the tables already stored"
+		],
+		[
+			"SUMMARIZE 'x.csv'",
+			"Not allowed here: 'x.csv' after SUMMARIZE would be read as a file; the console only reads the tables already stored"
+		],
+		[
+			"SELECT * FROM sessions WHERE client_id IN (FROM 'ids.csv')",
+			"Not allowed here: 'ids.csv' after FROM would be read as a file; the console only reads the tables already stored"
+		],
 		['SELECT * FROM settings', 'Not allowed here: the settings table holds the key that pseudonymises client ids'],
 		['SELECT value FROM main."Settings"', 'Not allowed here: the settings table holds the key that pseudonymises client ids'],
 		// not SQL the check can read

@@ -7,8 +7,7 @@ import { outsideAccessProblem } from './outside-access';
  */
 export type ReadOnlyCheck =
 	/** `sql`: the statement alone, without its `;` and the comments around it; unusual spaces made plain. */
-	| { ok: true; sql: string }
-	| { ok: false; reason: string };
+	{ ok: true; sql: string } | { ok: false; reason: string };
 
 const READ_LIST = 'SELECT, WITH, FROM, VALUES, TABLE, DESCRIBE, SUMMARIZE, SHOW, EXPLAIN, PIVOT';
 

@@ -71,7 +71,9 @@ describe('runConsole', () => {
 	});
 
 	it('returns lists, structs and intervals as DuckDB writes them, never as BigInt', async () => {
-		const result = answer(await runConsole(db, "SELECT [1::BIGINT, 2] AS l, {'age': 42::BIGINT} AS s, INTERVAL 3 DAY AS i, 1 AS a, 2 AS a"));
+		const result = answer(
+			await runConsole(db, "SELECT [1::BIGINT, 2] AS l, {'age': 42::BIGINT} AS s, INTERVAL 3 DAY AS i, 1 AS a, 2 AS a")
+		);
 		expect(result.columns).toEqual([
 			{ name: 'l', type: 'BIGINT[]' },
 			{ name: 's', type: 'STRUCT(age BIGINT)' },
@@ -100,7 +102,9 @@ describe('runConsole', () => {
 	});
 
 	it('gives the full total when the rows are cut at maxRows', async () => {
-		const result = answer(await runConsole(db, 'SELECT session_id, value_before FROM measurements ORDER BY session_id, measure', { maxRows: 2 }));
+		const result = answer(
+			await runConsole(db, 'SELECT session_id, value_before FROM measurements ORDER BY session_id, measure', { maxRows: 2 })
+		);
 		// 7 measurements; the first two by session then measure: session 1 pain (7), session 2 pain (5)
 		expect(result.rows).toEqual([
 			{ session_id: 1, value_before: 7 },
@@ -143,7 +147,9 @@ describe('runConsole', () => {
 		const result = await runConsole(db, 'SELECT visit,\n  pain\nFROM sessions');
 		expect(result).toEqual({ error: expect.stringContaining('Referenced column "pain" not found') });
 		expect((result as { error: string }).error).toContain('LINE 2:   pain');
-		expect(await runConsole(db, "SELECT 'seven'::INTEGER")).toEqual({ error: expect.stringContaining("Could not convert string 'seven' to INT32") });
+		expect(await runConsole(db, "SELECT 'seven'::INTEGER")).toEqual({
+			error: expect.stringContaining("Could not convert string 'seven' to INT32")
+		});
 		expect(await runConsole(db, 'SELECT * FROM no_such_table')).toEqual({ error: expect.stringContaining('no_such_table does not exist') });
 	});
 
@@ -162,8 +168,12 @@ describe('runConsole', () => {
 			dropFile: record('dropFile'),
 			transaction: record('transaction')
 		} as unknown as Database;
-		expect(await runConsole(untouchable, 'SELECT 1; DROP TABLE sessions')).toEqual({ refused: 'One statement at a time: found 2 statements' });
-		expect(await runConsole(untouchable, "COPY sessions TO 'out.csv'")).toEqual({ refused: 'Only read statements run here: COPY reads or writes files' });
+		expect(await runConsole(untouchable, 'SELECT 1; DROP TABLE sessions')).toEqual({
+			refused: 'One statement at a time: found 2 statements'
+		});
+		expect(await runConsole(untouchable, "COPY sessions TO 'out.csv'")).toEqual({
+			refused: 'Only read statements run here: COPY reads or writes files'
+		});
 		expect(calls).toEqual([]);
 		expect(await runConsole(db, 'DELETE FROM sessions')).toEqual({ refused: 'Only read statements run here: DELETE changes the data' });
 		expect(await db.query(FOOTPRINT_SQL)).toEqual([FOOTPRINT]);
@@ -191,7 +201,7 @@ describe('a query result as a CSV file written by DuckDB', () => {
 		const db = await openNodeDatabase();
 		const bytes = await consoleCsv(db, "SELECT * FROM (VALUES (1, '=SUM(A1)'), (2, 'plain, text'), (3, NULL)) t(n, note) ORDER BY n");
 		expect(bytes).toBeInstanceOf(Uint8Array);
-		expect(new TextDecoder().decode(bytes as Uint8Array)).toBe("n,note\r\n1,'=SUM(A1)\r\n2,\"plain, text\"\r\n3,\r\n");
+		expect(new TextDecoder().decode(bytes as Uint8Array)).toBe('n,note\r\n1,\'=SUM(A1)\r\n2,"plain, text"\r\n3,\r\n');
 		expect(await db.query("SELECT count(*)::INTEGER AS n FROM duckdb_tables() WHERE table_name LIKE 'csv_export_%'")).toEqual([{ n: 0 }]);
 	});
 

@@ -85,7 +85,7 @@ export function tokenise(sql: string): Tokenised {
 			i = end;
 		} else if (c === "'" || ((c === 'e' || c === 'E') && next === "'")) {
 			const end = endOfQuoted(sql, c === "'" ? i + 1 : i + 2, "'", c !== "'");
-			if (end === -1) return { error: 'A quoted text is not closed: a closing \' is missing' };
+			if (end === -1) return { error: "A quoted text is not closed: a closing ' is missing" };
 			push('string', end);
 		} else if (c === '"') {
 			const end = endOfQuoted(sql, i + 1, '"', false);

@@ -12,7 +12,8 @@ export function unitMask(cube: Cube, units: Units, filters: Filters): Uint8Array
 	const mask = new Uint8Array(units.count);
 	const from = filters.from ? dayNumber(filters.from) : null;
 	const to = filters.to ? dayNumber(filters.to) : null;
-	const allowed = (names: string[], chosen: string[]) => (chosen.length ? names.map((n) => chosen.includes(n) && n !== NOT_RECORDED) : null);
+	const allowed = (names: string[], chosen: string[]) =>
+		chosen.length ? names.map((n) => chosen.includes(n) && n !== NOT_RECORDED) : null;
 	const clinics = allowed(cube.names.clinic, filters.clinics);
 	const therapists = allowed(cube.names.therapist, filters.therapists);
 	const conditions = allowed(cube.names.condition, filters.conditions);

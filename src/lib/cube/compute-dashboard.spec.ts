@@ -80,8 +80,17 @@ function movingClients(): string {
 			const hip = random() < 0.5 ? [String(70 + Math.round(random() * 40)), ''] : ['', ''];
 			if (hip[0] && random() < 0.8) hip[1] = String(Number(hip[0]) + Math.round(random() * 10));
 			lines.push(
-				[`C${c}`, date, pick(['North', 'South']), pick(['Ana', 'Ben', 'Cy']), technique, conditions[s % conditions.length],
-					random() < 0.1 ? '' : before, random() < 0.2 ? '' : after, ...hip].join(',')
+				[
+					`C${c}`,
+					date,
+					pick(['North', 'South']),
+					pick(['Ana', 'Ben', 'Cy']),
+					technique,
+					conditions[s % conditions.length],
+					random() < 0.1 ? '' : before,
+					random() < 0.2 ? '' : after,
+					...hip
+				].join(',')
 			);
 		}
 	}
@@ -120,7 +129,10 @@ describe('the cube agrees with the SQL when filters cut through clients’ cours
 		const filters = { ...DEFAULT_FILTERS, clinics: ['North'] };
 		const first = computeDashboard(movingCube, filters);
 		for (const task of workAhead(movingCube, filters)) task();
-		expectSame(await fromCube(movingCube, moving, { ...filters, by: 'therapist' }), await dashboardData(moving, { ...filters, by: 'therapist' }));
+		expectSame(
+			await fromCube(movingCube, moving, { ...filters, by: 'therapist' }),
+			await dashboardData(moving, { ...filters, by: 'therapist' })
+		);
 		expectSame(computeDashboard(movingCube, filters), first);
 	});
 });

@@ -107,7 +107,10 @@ function filtered(cube: Cube, filters: Filters): Filtered {
 	return { ...kept, visits, perMonth, medianPerMonth, frequencyClients: rated, clients, sessions };
 }
 
-function measureFree(cube: Cube & { recent?: Map<string, Filtered>; recentViews?: Map<string, MeasureFree> }, filters: Filters): MeasureFree {
+function measureFree(
+	cube: Cube & { recent?: Map<string, Filtered>; recentViews?: Map<string, MeasureFree> },
+	filters: Filters
+): MeasureFree {
 	const key = JSON.stringify([filters.from, filters.to, filters.clinics, filters.therapists, filters.techniques, filters.conditions]);
 	const base = remembered((cube.recent ??= new Map()), key, () => filtered(cube, filters));
 	return remembered((cube.recentViews ??= new Map()), `${key} ${filters.by}`, () => {
@@ -181,8 +184,7 @@ function dashboardOf(cube: Cube, filters: Filters): DashboardData {
 	const free = measureFree(cube, filters);
 	const { frequency, retention, rom, clients, sessions } = free;
 	const code = cube.measures.findIndex((m) => m.measure === filters.measure);
-	const measure: CubeMeasure =
-		cube.measures[code] ?? { ...unknownMeasure(filters.measure), kind: 'other' };
+	const measure: CubeMeasure = cube.measures[code] ?? { ...unknownMeasure(filters.measure), kind: 'other' };
 	const effects = code >= 0 ? measureEffects(cube, free, filters, code, measure) : null;
 	const headline: Headline = {
 		clients,
@@ -208,9 +210,7 @@ function dashboardOf(cube: Cube, filters: Filters): DashboardData {
 		caseMix: null,
 		bands: effects?.bands ?? [],
 		pain: (free.pain ??=
-			effects && pain === code
-				? effects.painChart()
-				: withinSessionChart(cube, free, pain < 0 ? [] : [pain], filters.by, 'condition')),
+			effects && pain === code ? effects.painChart() : withinSessionChart(cube, free, pain < 0 ? [] : [pain], filters.by, 'condition')),
 		rom,
 		frequency,
 		retention

@@ -24,7 +24,12 @@ export interface Selection {
 /** The parts of a selection: units, the mask of those kept, and the kept ones in order (all units when null). */
 export type Part = [Units, Uint8Array, Int32Array | null];
 export const partsOf = (kept: Selection): Part[] =>
-	kept.cut ? [[kept.units, kept.mask, null], [kept.cut, kept.cut.kept, kept.cut.rows]] : [[kept.units, kept.mask, null]];
+	kept.cut
+		? [
+				[kept.units, kept.mask, null],
+				[kept.cut, kept.cut.kept, kept.cut.rows]
+			]
+		: [[kept.units, kept.mask, null]];
 
 /**
  * `kept` is the cells the other filters keep. A client is kept whole when each of their kept cells lies
@@ -36,7 +41,19 @@ export function inRange(cube: Cube, sessions: Units, cells: Cells, kept: Uint8Ar
 	const high = to ?? 2147483647;
 	const mask = new Uint8Array(cells.count);
 	const cut = new Uint8Array(cells.cellStart.length - 1);
-	const size = classify(cells.cellStart, kept, cells.dated, cells.sessions, cells.firstDate, cells.lastDate, low, high, mask, cut, cells.rowStart);
+	const size = classify(
+		cells.cellStart,
+		kept,
+		cells.dated,
+		cells.sessions,
+		cells.firstDate,
+		cells.lastDate,
+		low,
+		high,
+		mask,
+		cut,
+		cells.rowStart
+	);
 	const rows = new Int32Array(size);
 	const n = keptRows(cut, cells.rowStart, cube.date, cells.sessionCell, kept, low, high, rows);
 	return { units: cells, mask, cut: cutUnits(sessions, cells, rows.subarray(0, n), cube.measures.length) };

@@ -182,7 +182,15 @@ function sums(n: number): Sums {
  * Adds entries[j] to the sums of client-group of[j]: at slot slotOf[x] − 1 when `slotOf` is given (0: not
  * summed), and only where `mask` keeps unitOf[j] when it is given.
  */
-function accumulate(into: Sums, e: Entries, entries: Int32Array, of: Int32Array, slotOf: Int32Array | null, unitOf: Int32Array | null, mask: Uint8Array | null) {
+function accumulate(
+	into: Sums,
+	e: Entries,
+	entries: Int32Array,
+	of: Int32Array,
+	slotOf: Int32Array | null,
+	unitOf: Int32Array | null,
+	mask: Uint8Array | null
+) {
 	const { sum, pairedBefore, pairs, befores, first, firstKey, last, lastKey } = into;
 	const { change, firstBefore, lastBefore } = e;
 	const entryPairs = e.pairs;
@@ -248,14 +256,27 @@ export interface Kept {
 	cut: Record<Effect, Sorted>;
 }
 
-const NONE: Sorted = { at: new Int32Array(0), value: new Float64Array(0), sessions: new Int32Array(0), baseline: new Float64Array(0), client: new Int32Array(0), bucket: new Int32Array(0) };
+const NONE: Sorted = {
+	at: new Int32Array(0),
+	value: new Float64Array(0),
+	sessions: new Int32Array(0),
+	baseline: new Float64Array(0),
+	client: new Int32Array(0),
+	bucket: new Int32Array(0)
+};
 
 /**
  * The client-groups of the units `mask` keeps. `cut`: units of other clients (a date range's, date-range.ts),
  * all kept, with their codes for the index's grouping: their client-groups are worked out from them.
  * Only the client-groups cut through are summed again, each in a slot of its own (a few, usually).
  */
-export function keptBy(units: Units, index: EffectIndex, mask: Uint8Array, lowerIsBetter: boolean, cut: { units: Units; groups: Int32Array } | null = null): Kept {
+export function keptBy(
+	units: Units,
+	index: EffectIndex,
+	mask: Uint8Array,
+	lowerIsBetter: boolean,
+	cut: { units: Units; groups: Int32Array } | null = null
+): Kept {
 	const { unit: unitOf, of, size } = index;
 	const kept = new Int32Array(index.count);
 	countKept(unitOf, of, mask, kept);
@@ -280,7 +301,14 @@ export function keptBy(units: Units, index: EffectIndex, mask: Uint8Array, lower
 /** Slots (in value order) as client-groups with their values, sessions, baselines, clients and buckets. */
 function laid(order: Int32Array, ids: Int32Array, values: Values, effect: Effect, index: EffectIndex): Sorted {
 	const n = order.length;
-	const out: Sorted = { at: new Int32Array(n), value: new Float64Array(n), sessions: new Int32Array(n), baseline: new Float64Array(n), client: new Int32Array(n), bucket: new Int32Array(n) };
+	const out: Sorted = {
+		at: new Int32Array(n),
+		value: new Float64Array(n),
+		sessions: new Int32Array(n),
+		baseline: new Float64Array(n),
+		client: new Int32Array(n),
+		bucket: new Int32Array(n)
+	};
 	const value = values[effect];
 	const sessions = effect === 'immediate' ? values.pairs : values.befores;
 	const baseline = baselineOf(values, effect);
@@ -326,10 +354,28 @@ function clientStart(index: EffectIndex & { clientStart?: Int32Array }): Int32Ar
  * The other clients' entries of the index's measure, each with its client-group, which gets a slot after
  * the `slots` given; returns the entries, their client-groups and the slots given in all.
  */
-function cutSource(index: EffectIndex, units: Units, groups: Int32Array, slotOf: Int32Array, slots: number): { entries: Int32Array; of: Int32Array; slots: number } {
+function cutSource(
+	index: EffectIndex,
+	units: Units,
+	groups: Int32Array,
+	slotOf: Int32Array,
+	slots: number
+): { entries: Int32Array; of: Int32Array; slots: number } {
 	const entries = units.byMeasure[index.measure] ?? new Int32Array(0);
 	const of = new Int32Array(entries.length);
-	const given = findGroups(entries, units.entries.unit, units.client, units.condition, groups, clientStart(index), index.group, index.condition, of, slotOf, slots);
+	const given = findGroups(
+		entries,
+		units.entries.unit,
+		units.client,
+		units.condition,
+		groups,
+		clientStart(index),
+		index.group,
+		index.condition,
+		of,
+		slotOf,
+		slots
+	);
 	return { entries, of, slots: given };
 }
 

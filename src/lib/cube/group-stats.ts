@@ -126,7 +126,21 @@ export function gather(
 			}
 		}
 	}
-	return { start, count, values, sessions, responders, sumX, sumY, sumXX, sumXY, sumYY, all: all.subarray(0, n), clients, respondingClients };
+	return {
+		start,
+		count,
+		values,
+		sessions,
+		responders,
+		sumX,
+		sumY,
+		sumXX,
+		sumXY,
+		sumYY,
+		all: all.subarray(0, n),
+		clients,
+		respondingClients
+	};
 }
 
 /** One row per group that has values; `names` gives its group and condition. */

@@ -40,8 +40,7 @@ const CUBE_CLIENTS = `SELECT c.dataset_id, c.client_id, c.main_technique,
 const DIMENSIONS = ['clinic', 'therapist', 'condition', 'technique'] as const;
 
 export async function loadCube(db: Database): Promise<Cube> {
-	const column = (d: (typeof DIMENSIONS)[number]) =>
-		d === 'technique' ? 'c.main_technique' : `coalesce(s.${d}, '${NOT_RECORDED}')`;
+	const column = (d: (typeof DIMENSIONS)[number]) => (d === 'technique' ? 'c.main_technique' : `coalesce(s.${d}, '${NOT_RECORDED}')`);
 	// Clients are numbered on their own table (far fewer rows than sessions), then sessions sorted once.
 	await db.exec(
 		`CREATE OR REPLACE TEMP TABLE cube_clients AS ${CUBE_CLIENTS};
@@ -54,7 +53,8 @@ export async function loadCube(db: Database): Promise<Cube> {
 		 FROM sessions s JOIN cube_clients c ON c.dataset_id = s.dataset_id AND c.client_id = s.client_id;
 		 CREATE OR REPLACE TEMP TABLE cube_names AS
 		 ${DIMENSIONS.map(
-				(d) => `SELECT '${d}' AS dimension, v, (row_number() OVER (ORDER BY v) - 1)::INTEGER AS code FROM (SELECT DISTINCT ${d} AS v FROM cube_sessions)`
+				(d) =>
+					`SELECT '${d}' AS dimension, v, (row_number() OVER (ORDER BY v) - 1)::INTEGER AS code FROM (SELECT DISTINCT ${d} AS v FROM cube_sessions)`
 			).join(' UNION ALL ')};`
 	);
 	const names = { clinic: [] as string[], therapist: [] as string[], condition: [] as string[], technique: [] as string[] };
@@ -66,9 +66,7 @@ export async function loadCube(db: Database): Promise<Cube> {
 		`SELECT s.client, s.date, ${DIMENSIONS.map((d) => `n_${d}.code AS ${d}`).join(', ')}
 		 FROM cube_sessions s ${DIMENSIONS.map(join).join(' ')} ORDER BY s.row`
 	);
-	const measures = await db.query<CubeMeasure>(
-		`SELECT ${MEASURE_INFO_COLUMNS}, kind FROM measures ORDER BY measure`
-	);
+	const measures = await db.query<CubeMeasure>(`SELECT ${MEASURE_INFO_COLUMNS}, kind FROM measures ORDER BY measure`);
 	const measurements = await db.queryColumns(
 		`SELECT s.row, (d.code)::INTEGER AS measure,
 		        coalesce(m.value_before, 'NaN'::DOUBLE) AS before, coalesce(m.value_after, 'NaN'::DOUBLE) AS after
@@ -95,7 +93,12 @@ export async function loadCube(db: Database): Promise<Cube> {
 		condition: c.condition as Int32Array,
 		technique: c.technique as Int32Array,
 		names,
-		measurement: { row: m.row as Int32Array, measure: m.measure as Int32Array, before: m.before as Float64Array, after: m.after as Float64Array },
+		measurement: {
+			row: m.row as Int32Array,
+			measure: m.measure as Int32Array,
+			before: m.before as Float64Array,
+			after: m.after as Float64Array
+		},
 		measures
 	};
 }
@@ -120,10 +123,17 @@ export async function loadCovariates(db: Database): Promise<CovariateColumn[]> {
 			for (let i = 0; i < got.client.length; i++) byClient[got.client[i]] = i;
 			loaded.push(encodeCovariate(covariate, n, (c) => (byClient[c] < 0 ? undefined : { value: '', number: got.number[byClient[c]] })));
 		} else {
-			const levels = (await db.query<{ value: string }>(`SELECT DISTINCT v.value ${from} ORDER BY v.value`, values.params)).map((r) => r.value);
-			const { columns: got } = await db.queryColumns(`SELECT c.client, (dense_rank() OVER (ORDER BY v.value) - 1)::INTEGER AS code ${from}`, values.params);
+			const levels = (await db.query<{ value: string }>(`SELECT DISTINCT v.value ${from} ORDER BY v.value`, values.params)).map(
+				(r) => r.value
+			);
+			const { columns: got } = await db.queryColumns(
+				`SELECT c.client, (dense_rank() OVER (ORDER BY v.value) - 1)::INTEGER AS code ${from}`,
+				values.params
+			);
 			for (let i = 0; i < got.client.length; i++) byClient[got.client[i]] = i;
-			loaded.push(encodeCovariate(covariate, n, (c) => (byClient[c] < 0 ? undefined : { value: levels[got.code[byClient[c]]], number: null })));
+			loaded.push(
+				encodeCovariate(covariate, n, (c) => (byClient[c] < 0 ? undefined : { value: levels[got.code[byClient[c]]], number: null }))
+			);
 		}
 	}
 	await db.exec('DROP TABLE case_mix_clients');

@@ -16,12 +16,17 @@ import type { Selection } from './date-range';
 import { painFromImmediate } from './within-session';
 import { byString, quantile } from './quantiles';
 
-
 /** Indexes kept per set of units, as measure entries: about 30 bytes each, so some 100 MB at most. */
 const INDEX_ENTRIES_KEPT = 3_000_000;
 
 /** The effect index of a measure under a grouping, built on first use and kept with its units for the next filter change. */
-export function effectIndex(units: Units & { indexes?: Map<string, EffectIndex> }, by: string, groups: Int32Array, measure: number, lower: boolean): EffectIndex {
+export function effectIndex(
+	units: Units & { indexes?: Map<string, EffectIndex> },
+	by: string,
+	groups: Int32Array,
+	measure: number,
+	lower: boolean
+): EffectIndex {
 	const key = `${by} ${measure}`;
 	const indexes = (units.indexes ??= new Map());
 	let index = indexes.get(key);
@@ -77,7 +82,10 @@ export function measureEffects(
 	return {
 		immediate: summariseEffects(order(effectRows(immediateGroups, names, false)), filters.minClients),
 		course: summariseEffects(order(effectRows(courseGroups, names, true)), filters.minClients),
-		bands: summariseEffects(effectRows(bandGroups, (b) => [BAND_ORDER[b], 'All conditions'], true), filters.minClients),
+		bands: summariseEffects(
+			effectRows(bandGroups, (b) => [BAND_ORDER[b], 'All conditions'], true),
+			filters.minClients
+		),
 		figures: {
 			medianImmediate: immediateGroups.all.length ? quantile(immediateGroups.all, 0.5) : null,
 			immediateClients: immediateGroups.clients,
@@ -85,6 +93,11 @@ export function measureEffects(
 			courseClients: courseGroups.clients,
 			responders: courseGroups.respondingClients
 		},
-		painChart: () => painFromImmediate(immediateGroups, index.buckets.map((_, b) => names(b)), measure.unit)
+		painChart: () =>
+			painFromImmediate(
+				immediateGroups,
+				index.buckets.map((_, b) => names(b)),
+				measure.unit
+			)
 	};
 }

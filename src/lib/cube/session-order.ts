@@ -17,7 +17,13 @@ export interface SessionOrder {
  * `client` holds dense client numbers (0…clients−1), `date` days or NO_DATE, `givenVisit` a visit or NaN,
  * `key` unique per session. Counting sort by client, then each client's few sessions by insertion.
  */
-export function orderSessions(client: Int32Array, date: Int32Array, givenVisit: Float64Array, key: Int32Array, clients: number): SessionOrder {
+export function orderSessions(
+	client: Int32Array,
+	date: Int32Array,
+	givenVisit: Float64Array,
+	key: Int32Array,
+	clients: number
+): SessionOrder {
 	const n = client.length;
 	const start = new Int32Array(clients + 1);
 	for (let i = 0; i < n; i++) start[client[i] + 1]++;

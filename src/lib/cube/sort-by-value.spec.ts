@@ -28,7 +28,7 @@ describe('sortByValue', () => {
 		expect([...sortByValue(ids(5000), values)]).toEqual(expected);
 	});
 
-	it("handles nothing, one value, and −0 as 0", () => {
+	it('handles nothing, one value, and −0 as 0', () => {
 		expect([...sortByValue(ids(3), new Float64Array([0, -0, -1]))]).toEqual([2, 0, 1]);
 		expect([...sortByValue(new Int32Array(0), new Float64Array(0))]).toEqual([]);
 		expect([...sortByValue(ids(1), new Float64Array([4]))]).toEqual([0]);

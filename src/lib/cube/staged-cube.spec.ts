@@ -31,7 +31,12 @@ async function drawnThenStored(data: Blob | string, plan: ImportPlan, isDemo = f
 	const staged = await stageImport(db, data, plan, { secret: 's', isDemo });
 	const drawn = await loadWithImport(db, staged);
 	const outcome = await staged.save();
-	const stored = { cube: await loadCube(db), stored: await storedData(db), choices: await filterChoices(db), datasets: await listDatasets(db) };
+	const stored = {
+		cube: await loadCube(db),
+		stored: await storedData(db),
+		choices: await filterChoices(db),
+		datasets: await listDatasets(db)
+	};
 	return { drawn, stored, outcome, staged };
 }
 
@@ -101,7 +106,14 @@ describe('an import drawn before it is stored', () => {
 	});
 
 	it('a long file, a file of visits in columns, a movement column and a trial without ids', async () => {
-		for (const name of ['score-t0-t2.csv', 'rom-movement-clinic.csv', 'grip-strength.csv', 'licorice_gargle.csv', 'KosteckiDillon.csv', 'gait.csv']) {
+		for (const name of [
+			'score-t0-t2.csv',
+			'rom-movement-clinic.csv',
+			'grip-strength.csv',
+			'licorice_gargle.csv',
+			'KosteckiDillon.csv',
+			'gait.csv'
+		]) {
 			db = await openNodeDatabase();
 			const { data, plan } = await fixture(name);
 			await expectSameView(data, plan);
@@ -109,7 +121,8 @@ describe('an import drawn before it is stored', () => {
 	});
 
 	it('visits the file gives order sessions of one date; sessions without are numbered by date, then file order', async () => {
-		const csv = 'client,date,visit,pain_before,pain_after\nA,2025-02-01,2,5,3\nA,2025-01-01,3,6,4\nA,2025-01-01,1,7,5\nB,2025-03-02,,4,2\nB,2025-03-01,,5,3\nB,2025-03-01,,6,3\n';
+		const csv =
+			'client,date,visit,pain_before,pain_after\nA,2025-02-01,2,5,3\nA,2025-01-01,3,6,4\nA,2025-01-01,1,7,5\nB,2025-03-02,,4,2\nB,2025-03-01,,5,3\nB,2025-03-01,,6,3\n';
 		const { drawn } = await expectSameView(csv, planFor(csv, 'visits.csv'));
 		expect(drawn.cube.sessions).toBe(6);
 	});

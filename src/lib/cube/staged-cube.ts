@@ -108,7 +108,14 @@ function recode(from: readonly string[], to: readonly string[]): Int32Array {
 }
 
 /** `stored` with its codes mapped, then `added` taken in `order` with its codes mapped (plain loops: TypedArray.from iterates). */
-function appendInt(stored: Int32Array, storedMap: Int32Array | null, added: Int32Array, order: Int32Array, addedMap: Int32Array | null, shift = 0): Int32Array {
+function appendInt(
+	stored: Int32Array,
+	storedMap: Int32Array | null,
+	added: Int32Array,
+	order: Int32Array,
+	addedMap: Int32Array | null,
+	shift = 0
+): Int32Array {
 	const out = new Int32Array(stored.length + order.length);
 	if (storedMap) for (let i = 0; i < stored.length; i++) out[i] = storedMap[stored[i]];
 	else out.set(stored);
@@ -132,10 +139,9 @@ const isoDay = (day: number) => new Date(day * 86_400_000).toISOString().slice(0
 export async function loadWithImport(db: Database, staged: StagedImport): Promise<AnalysedData> {
 	const source = staged.source;
 	if (!source) throw new Error('loadWithImport: nothing was imported');
-	const [{ same }] = await db.query<{ same: number }>(
-		'SELECT count(*)::INTEGER AS same FROM datasets WHERE active AND is_demo = ?',
-		[staged.isDemo]
-	);
+	const [{ same }] = await db.query<{ same: number }>('SELECT count(*)::INTEGER AS same FROM datasets WHERE active AND is_demo = ?', [
+		staged.isDemo
+	]);
 	const measures = await declareMeasures(db, staged);
 	const values = await importCells(db, source.sessions);
 	const names = await db.query<{ dimension: Dimension; v: string; code: number }>(`SELECT dimension, v, code FROM ${NAMES}`);

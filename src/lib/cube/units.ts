@@ -145,7 +145,12 @@ export function cellUnits(cube: Cube, sessions: Units): Cells {
 		let cell = clientStart;
 		for (; cell < n; cell++) {
 			const f = firstSession[cell];
-			if (sessions.therapist[f] === sessions.therapist[i] && sessions.clinic[f] === sessions.clinic[i] && sessions.condition[f] === sessions.condition[i]) break;
+			if (
+				sessions.therapist[f] === sessions.therapist[i] &&
+				sessions.clinic[f] === sessions.clinic[i] &&
+				sessions.condition[f] === sessions.condition[i]
+			)
+				break;
 		}
 		if (cell === n) firstSession[n++] = i;
 		cellOf[i] = cell;

@@ -13,7 +13,13 @@ import { byString } from './quantiles';
  * a client's few groups in reused slots, rows summed in arrays by group × condition (or movement): nothing is
  * allocated per entry or per client, and no closure holds the loop's state.
  */
-export function withinSessionChart(cube: Cube, kept: Selection, measures: number[], by: Filters['by'], groupBy: 'condition' | 'measure'): WithinSessionChart {
+export function withinSessionChart(
+	cube: Cube,
+	kept: Selection,
+	measures: number[],
+	by: Filters['by'],
+	groupBy: 'condition' | 'measure'
+): WithinSessionChart {
 	const byCondition = groupBy === 'condition';
 	const width = byCondition ? cube.names.condition.length : cube.measures.length;
 	const groupNames = groupOf(cube, kept.units, by).names;
@@ -91,7 +97,14 @@ export function withinSessionChart(cube: Cube, kept: Selection, measures: number
 	for (let r = 0; r < rows; r++) {
 		if (!rowClients[r]) continue;
 		const name = byCondition ? cube.names.condition[r % width] : cube.measures[r % width].label;
-		out.push({ technique: groupNames[Math.floor(r / width)], group: name, unit: rowUnit[r], meanChange: sumOfMeans[r] / rowClients[r], clients: rowClients[r], sessions: rowSessions[r] });
+		out.push({
+			technique: groupNames[Math.floor(r / width)],
+			group: name,
+			unit: rowUnit[r],
+			meanChange: sumOfMeans[r] / rowClients[r],
+			clients: rowClients[r],
+			sessions: rowSessions[r]
+		});
 	}
 	out.sort((a, b) => byString(a.technique, b.technique) || byString(a.group, b.group) || byString(a.unit, b.unit));
 	return { rows: out, totals: { clients, sessions } };

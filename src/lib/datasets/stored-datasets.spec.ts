@@ -11,7 +11,8 @@ beforeEach(async () => {
 });
 
 // Three clients over five sessions; C1 comes three times.
-const NORTH = 'client,date,pain_before,pain_after\nC1,2025-01-02,6,4\nC1,2025-01-09,5,3\nC1,2025-01-16,4,3\nC2,2025-01-03,7,5\nC3,2025-02-01,3,2\n';
+const NORTH =
+	'client,date,pain_before,pain_after\nC1,2025-01-02,6,4\nC1,2025-01-09,5,3\nC1,2025-01-16,4,3\nC2,2025-01-03,7,5\nC3,2025-02-01,3,2\n';
 // The same id C1 in another file is another person: two clients, two sessions.
 const SOUTH = 'client,date,pain_before,pain_after\nC1,2025-03-02,6,4\nC9,2025-03-04,5,4\n';
 

@@ -47,15 +47,18 @@ export async function openDatabase(store: string): Promise<Database> {
 	// Export files go to OPFS where the store is; without it (private windows), to DuckDB's memory.
 	const scratch: Partial<DuckDBFilesLike> = persistent ? { scratchPath, prepareScratch: (path) => prepareScratch(db, path) } : {};
 	if (persistent) await removeLeftScratch().catch(() => undefined);
-	const database = new WasmDatabase(connection, {
-		registerFileText: (name, text) => db.registerFileText(name, text),
-		registerFileBuffer: (name, buffer) => db.registerFileBuffer(name, buffer),
-		registerBlob: (name, blob) =>
-			db.registerFileHandle(name, blob, duckdb.DuckDBDataProtocol.BROWSER_FILEREADER, true),
-		dropFile: (name) => (isScratch(name) ? removeScratch(db, name) : db.dropFile(name)),
-		copyFileToBuffer: (name) => (isScratch(name) ? readScratch(db, name) : db.copyFileToBuffer(name)),
-		...scratch
-	}, persistent);
+	const database = new WasmDatabase(
+		connection,
+		{
+			registerFileText: (name, text) => db.registerFileText(name, text),
+			registerFileBuffer: (name, buffer) => db.registerFileBuffer(name, buffer),
+			registerBlob: (name, blob) => db.registerFileHandle(name, blob, duckdb.DuckDBDataProtocol.BROWSER_FILEREADER, true),
+			dropFile: (name) => (isScratch(name) ? removeScratch(db, name) : db.dropFile(name)),
+			copyFileToBuffer: (name) => (isScratch(name) ? readScratch(db, name) : db.copyFileToBuffer(name)),
+			...scratch
+		},
+		persistent
+	);
 	await createSchema(database);
 	return database;
 }

@@ -78,8 +78,7 @@ CREATE TABLE IF NOT EXISTS condition_vocabulary (alias VARCHAR NOT NULL PRIMARY 
 `;
 
 /** How a label is matched against a vocabulary: trimmed, inner spaces folded, lower case. */
-export const MATCH_KEY_SQL = (expression: string) =>
-	`lower(regexp_replace(trim(${expression}), '\\s+', ' ', 'g'))`;
+export const MATCH_KEY_SQL = (expression: string) => `lower(regexp_replace(trim(${expression}), '\\s+', ' ', 'g'))`;
 
 export function vocabularyRows(synonyms: Record<string, string[]>): [string, string][] {
 	const rows = new Map<string, string>();

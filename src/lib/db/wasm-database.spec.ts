@@ -16,9 +16,7 @@ describe('query interface', () => {
 	});
 
 	it('returns DATE as YYYY-MM-DD and TIMESTAMP as ISO 8601 in UTC', async () => {
-		const [row] = await db.query(
-			"SELECT DATE '2025-02-28' + 1 AS d, TIMESTAMP '2025-03-04 10:11:12' AS ts, NULL::DATE AS missing"
-		);
+		const [row] = await db.query("SELECT DATE '2025-02-28' + 1 AS d, TIMESTAMP '2025-03-04 10:11:12' AS ts, NULL::DATE AS missing");
 		expect(row).toEqual({ d: '2025-03-01', ts: '2025-03-04T10:11:12.000Z', missing: null });
 	});
 
@@ -28,7 +26,11 @@ describe('query interface', () => {
 		);
 		expect(rows).toHaveLength(10000);
 		expect(rows.every((r, k) => r.i === k)).toBe(true);
-		expect(rows.slice(6, 9)).toEqual([{ i: 6, d: '2025-01-07' }, { i: 7, d: null }, { i: 8, d: '2025-01-09' }]);
+		expect(rows.slice(6, 9)).toEqual([
+			{ i: 6, d: '2025-01-07' },
+			{ i: 7, d: null },
+			{ i: 8, d: '2025-01-09' }
+		]);
 		// 9999 % 40 = 39 days after 1 January
 		expect(rows[9999]).toEqual({ i: 9999, d: '2025-02-09' });
 	});
@@ -74,7 +76,9 @@ describe('query interface', () => {
 	});
 
 	it('writes a query result as CSV itself: bound values, RFC quoting, CRLF, and no table or file left behind', async () => {
-		const bytes = await db.csvOf("SELECT ? AS note, 2.5 AS v, DATE '2025-01-06' AS d UNION ALL SELECT 'plain', NULL, NULL ORDER BY note", ['a, "b"\nc']);
+		const bytes = await db.csvOf("SELECT ? AS note, 2.5 AS v, DATE '2025-01-06' AS d UNION ALL SELECT 'plain', NULL, NULL ORDER BY note", [
+			'a, "b"\nc'
+		]);
 		expect(new TextDecoder().decode(bytes)).toBe('note,v,d\r\n"a, ""b""\nc",2.5,2025-01-06\r\nplain,,\r\n');
 		expect(await db.query("SELECT count(*)::INTEGER AS n FROM duckdb_tables() WHERE table_name LIKE 'csv_export_%'")).toEqual([{ n: 0 }]);
 	});

@@ -2,21 +2,9 @@
  * Every effect the demo clinic builds in, in one place, so tests can check the dashboard recovers them.
  * Pain in NPRS points (0–10, lower is better); range of motion in degrees (mouth opening in mm).
  */
-import {
-	PALPATION_RELEASE,
-	PNF_STRETCHING,
-	POSITIONAL_RELEASE,
-	SPORTS_MASSAGE,
-	SWEDISH_MASSAGE
-} from '../domain/techniques';
+import { PALPATION_RELEASE, PNF_STRETCHING, POSITIONAL_RELEASE, SPORTS_MASSAGE, SWEDISH_MASSAGE } from '../domain/techniques';
 
-export const DEMO_TECHNIQUES = [
-	PALPATION_RELEASE,
-	POSITIONAL_RELEASE,
-	PNF_STRETCHING,
-	SPORTS_MASSAGE,
-	SWEDISH_MASSAGE
-] as const;
+export const DEMO_TECHNIQUES = [PALPATION_RELEASE, POSITIONAL_RELEASE, PNF_STRETCHING, SPORTS_MASSAGE, SWEDISH_MASSAGE] as const;
 export type DemoTechnique = (typeof DEMO_TECHNIQUES)[number];
 
 /** How often each technique is a client's main technique. */

@@ -5,8 +5,7 @@ import { DEFAULT_MEASURES } from '../domain/measures';
 /** The demo clinic's export: one row per session, before/after columns per measure. */
 export const DEMO_MOVEMENTS = [...new Set(Object.values(MOVEMENT_FOR_CONDITION))];
 
-const unitSuffix = (movement: string) =>
-	DEFAULT_MEASURES.find((m) => m.measure === movement)?.unit === 'mm' ? 'mm' : 'deg';
+const unitSuffix = (movement: string) => (DEFAULT_MEASURES.find((m) => m.measure === movement)?.unit === 'mm' ? 'mm' : 'deg');
 const romColumn = (movement: string, when: 'before' | 'after') => `${movement}_${when}_${unitSuffix(movement)}`;
 
 export const DEMO_HEADER = [

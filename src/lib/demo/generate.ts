@@ -124,9 +124,7 @@ function* clientCourse(rng: Random, detailRng: Random, clientId: string, year: n
 	let day = rng.integer(0, 334);
 	const sessions = plannedSessions(rng, pattern);
 	for (let k = 0; k < sessions && day < 365; k++) {
-		const second = rng.chance(SECOND_TECHNIQUE_CHANCE)
-			? rng.pick(DEMO_TECHNIQUES.filter((t) => t !== technique))
-			: null;
+		const second = rng.chance(SECOND_TECHNIQUE_CHANCE) ? rng.pick(DEMO_TECHNIQUES.filter((t) => t !== technique)) : null;
 		const relief = painRelief(technique, condition) + (second ? SECOND_TECHNIQUE_SHARE * painRelief(second, condition) : 0);
 		const gain = romGain(technique, condition) + (second ? SECOND_TECHNIQUE_SHARE * romGain(second, condition) : 0);
 		const progress = courseFactor * COURSE_RELIEF_FACTOR * (1 - Math.exp(-k / COURSE_SESSIONS_TO_EFFECT));

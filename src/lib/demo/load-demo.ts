@@ -32,7 +32,16 @@ function roleOf(header: string): Role {
 export const DEMO_PLAN: ImportPlan = {
 	fileName: 'demo-clinic.csv',
 	encoding: 'utf-8',
-	dialect: { delimiter: ',', quote: '"', headerLine: 0, skippedLines: 0, commentPrefix: null, rowWidth: DEMO_HEADER.length, decimalComma: false, lineEnding: '\n' },
+	dialect: {
+		delimiter: ',',
+		quote: '"',
+		headerLine: 0,
+		skippedLines: 0,
+		commentPrefix: null,
+		rowWidth: DEMO_HEADER.length,
+		decimalComma: false,
+		lineEnding: '\n'
+	},
 	dateFormat: { order: 'ymd', separator: '-', hasTime: false, strftime: '%Y-%m-%d', ambiguous: false },
 	shape: 'sessions',
 	columns: DEMO_HEADER.map((header, index) => ({ index, header, role: roleOf(header), privacy: 'keep', identifier: null, labels: {} })),

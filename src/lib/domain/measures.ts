@@ -18,8 +18,7 @@ export interface Measure {
 	mcidSource: string;
 }
 
-const GONIOMETRY =
-	'Goniometric reliability studies: MDC95 about 2–5° within one rater, up to about 10° between raters';
+const GONIOMETRY = 'Goniometric reliability studies: MDC95 about 2–5° within one rater, up to about 10° between raters';
 
 function rom(measure: string, label: string, scaleMax: number, scaleMin = 0): Measure {
 	return {

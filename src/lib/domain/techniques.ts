@@ -8,13 +8,7 @@ export const SWEDISH_MASSAGE = 'Swedish massage';
 export const SHAM = 'Sham / control';
 
 export const TECHNIQUE_SYNONYMS: Record<string, string[]> = {
-	[POSITIONAL_RELEASE]: [
-		'strain-counterstrain',
-		'strain counterstrain',
-		'scs',
-		'positional release technique',
-		'prt'
-	],
+	[POSITIONAL_RELEASE]: ['strain-counterstrain', 'strain counterstrain', 'scs', 'positional release technique', 'prt'],
 	[PALPATION_RELEASE]: [
 		'trigger point therapy',
 		'trigger point',

@@ -17,7 +17,13 @@ describe('CSV export', () => {
 	});
 
 	it('quotes delimiters and quotes, and reads back to the same cells', () => {
-		const csv = toCsv(['line', 'reason', 'note'], [[3, 'pain: "11" is outside, badly', '=HYPERLINK("x")'], [-4, null, 'a\nb']]);
+		const csv = toCsv(
+			['line', 'reason', 'note'],
+			[
+				[3, 'pain: "11" is outside, badly', '=HYPERLINK("x")'],
+				[-4, null, 'a\nb']
+			]
+		);
 		const back = Papa.parse<string[]>(csv).data;
 		expect(back).toEqual([
 			['line', 'reason', 'note'],

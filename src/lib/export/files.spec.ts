@@ -46,12 +46,15 @@ describe('exported files read back', () => {
 	it('as CSV written by DuckDB and read back by it: the same rows, with the formula-looking cell neutralised', async () => {
 		const bytes = await exportSessionsCsv(db, DEFAULT_FILTERS, { pseudonymise: true, shiftDates: true, extras: ['note'] }, KEY);
 		const text = new TextDecoder().decode(bytes);
-		expect(text.split('\r\n')[0]).toBe('client,session_number,date,dataset,clinic,therapist,condition,techniques,measure,value_before,value_after,note');
+		expect(text.split('\r\n')[0]).toBe(
+			'client,session_number,date,dataset,clinic,therapist,condition,techniques,measure,value_before,value_after,note'
+		);
 		// 5 rows, each line ended by CRLF; the note with a line break is quoted, so it holds a bare LF.
 		expect(text.endsWith('\r\n')).toBe(true);
 		expect(text).toContain('"two\nlines"');
 		await db.registerFile('round-trip.csv', text);
-		const types = "{'client': 'VARCHAR', 'session_number': 'INTEGER', 'date': 'DATE', 'dataset': 'VARCHAR', 'clinic': 'VARCHAR', 'therapist': 'VARCHAR', 'condition': 'VARCHAR', 'techniques': 'VARCHAR', 'measure': 'VARCHAR', 'value_before': 'DOUBLE', 'value_after': 'DOUBLE', 'note': 'VARCHAR'}";
+		const types =
+			"{'client': 'VARCHAR', 'session_number': 'INTEGER', 'date': 'DATE', 'dataset': 'VARCHAR', 'clinic': 'VARCHAR', 'therapist': 'VARCHAR', 'condition': 'VARCHAR', 'techniques': 'VARCHAR', 'measure': 'VARCHAR', 'value_before': 'DOUBLE', 'value_after': 'DOUBLE', 'note': 'VARCHAR'}";
 		const back = await db.query(`SELECT * FROM read_csv('round-trip.csv', header = true, columns = ${types})`);
 		const expected = table.rows.map((r) => Object.fromEntries(table.columns.map((c, i) => [c.name, r[i] === '=1+2' ? "'=1+2" : r[i]])));
 		expect(back).toEqual(expected);
@@ -70,7 +73,14 @@ describe('exported files read back', () => {
 	it('Parquet rows go back into DuckDB unchanged', async () => {
 		const back = await readParquet((await exportTableFile(table, 'parquet')).data as Uint8Array);
 		await db.exec('CREATE TEMP TABLE back (client VARCHAR, session_number INTEGER, d DATE, before DOUBLE, after DOUBLE)');
-		for (const r of back) await db.query('INSERT INTO back VALUES (?, ?, ?::DATE, ?, ?)', [r.client as string, r.session_number as number, r.date as string, r.value_before as number, r.value_after as number]);
+		for (const r of back)
+			await db.query('INSERT INTO back VALUES (?, ?, ?::DATE, ?, ?)', [
+				r.client as string,
+				r.session_number as number,
+				r.date as string,
+				r.value_before as number,
+				r.value_after as number
+			]);
 		const [{ n, shifted }] = await db.query<{ n: number; shifted: number }>(
 			`SELECT count(*)::INTEGER AS n, count(*) FILTER (WHERE d NOT IN ('2025-01-06', '2025-01-20', '2025-03-01'))::INTEGER AS shifted FROM back`
 		);

@@ -14,7 +14,12 @@ export type FileFormat = 'csv' | 'parquet';
 const PARQUET_TYPE = 'application/vnd.apache.parquet';
 
 /** Columns with DuckDB's type names, and rows by the value rule of db/database.ts. */
-export async function tableFile(columns: { name: string; type: string }[], rows: Row[], format: FileFormat, baseName: string): Promise<FileToSave> {
+export async function tableFile(
+	columns: { name: string; type: string }[],
+	rows: Row[],
+	format: FileFormat,
+	baseName: string
+): Promise<FileToSave> {
 	if (format === 'csv') return { name: `${baseName}.csv`, data: resultToCsv(columns, rows), type: 'text/csv;charset=utf-8' };
 	// Loaded on first use: most visits never write Parquet.
 	const { toParquet } = await import('./parquet');

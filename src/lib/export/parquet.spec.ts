@@ -14,11 +14,14 @@ beforeAll(async () => {
 	await db.exec(`CREATE TABLE sample (
 		id INTEGER, big BIGINT, ratio FLOAT, score DOUBLE, amount DECIMAL(6, 2), wide DECIMAL(12, 3),
 		note VARCHAR, done BOOLEAN, day DATE, taken TIMESTAMP)`);
-	await db.query('INSERT INTO sample VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?), (?, ?, ?, ?, ?, ?, ?, ?, ?, ?), (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)', [
-		...[1, 9007199254740991, -1.25, -0.1, -12.34, 123456789.125, TRICKY_TEXT, true, '2025-01-06', '2025-01-06 10:15:30.123'],
-		...[2, -42, 0.5, 2.75, 1.15, -0.001, '=1+1', false, '1969-12-31', '1999-12-31 23:59:59'],
-		...[3, null, null, null, null, null, null, null, null, null]
-	]);
+	await db.query(
+		'INSERT INTO sample VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?), (?, ?, ?, ?, ?, ?, ?, ?, ?, ?), (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+		[
+			...[1, 9007199254740991, -1.25, -0.1, -12.34, 123456789.125, TRICKY_TEXT, true, '2025-01-06', '2025-01-06 10:15:30.123'],
+			...[2, -42, 0.5, 2.75, 1.15, -0.001, '=1+1', false, '1969-12-31', '1999-12-31 23:59:59'],
+			...[3, null, null, null, null, null, null, null, null, null]
+		]
+	);
 });
 
 const TRICKY_TEXT = 'comma, "quote"\nnew line – ünïcødé 痛み 🙂';
@@ -34,7 +37,10 @@ async function storeBack(table: string, like: string, columns: ExportColumn[], r
 	await db.exec(`CREATE TABLE ${quoteIdentifier(table)} AS SELECT * FROM ${quoteIdentifier(like)} LIMIT 0`);
 	const tuple = `(${columns.map(() => '?').join(', ')})`;
 	for (const row of rows) {
-		await db.query(`INSERT INTO ${quoteIdentifier(table)} VALUES ${tuple}`, columns.map((c) => row[c.name] as SqlParam));
+		await db.query(
+			`INSERT INTO ${quoteIdentifier(table)} VALUES ${tuple}`,
+			columns.map((c) => row[c.name] as SqlParam)
+		);
 	}
 }
 
@@ -55,9 +61,31 @@ describe('Parquet export', () => {
 		expect(back).toEqual(result.rows);
 		expect(back).toEqual([
 			// FLOAT -1.25 is exact in 32 bits; 2^53 − 1 is the largest integer a number holds exactly
-			{ id: 1, big: 9007199254740991, ratio: -1.25, score: -0.1, amount: -12.34, wide: 123456789.125, note: TRICKY_TEXT, done: true, day: '2025-01-06', taken: '2025-01-06T10:15:30.123Z' },
+			{
+				id: 1,
+				big: 9007199254740991,
+				ratio: -1.25,
+				score: -0.1,
+				amount: -12.34,
+				wide: 123456789.125,
+				note: TRICKY_TEXT,
+				done: true,
+				day: '2025-01-06',
+				taken: '2025-01-06T10:15:30.123Z'
+			},
 			// 1.15 is stored as 115 hundredths; 1969-12-31 is day −1
-			{ id: 2, big: -42, ratio: 0.5, score: 2.75, amount: 1.15, wide: -0.001, note: '=1+1', done: false, day: '1969-12-31', taken: '1999-12-31T23:59:59.000Z' },
+			{
+				id: 2,
+				big: -42,
+				ratio: 0.5,
+				score: 2.75,
+				amount: 1.15,
+				wide: -0.001,
+				note: '=1+1',
+				done: false,
+				day: '1969-12-31',
+				taken: '1999-12-31T23:59:59.000Z'
+			},
 			{ id: 3, big: null, ratio: null, score: null, amount: null, wide: null, note: null, done: null, day: null, taken: null }
 		]);
 	});

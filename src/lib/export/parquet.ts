@@ -73,7 +73,10 @@ function parquetColumn(name: string, duckdbType: string): ParquetColumn {
 }
 
 export function toParquet(columns: ExportColumn[], rows: Row[]): Uint8Array {
-	return parquetOfColumns(columns, columns.map((c) => rows.map((row) => row[c.name])));
+	return parquetOfColumns(
+		columns,
+		columns.map((c) => rows.map((row) => row[c.name]))
+	);
 }
 
 /** The same from the values column by column (`data[i]` holds column i's values): no row objects. */

@@ -11,11 +11,9 @@ describe('resultToCsv', () => {
 			]
 		);
 		expect(csv).toBe(
-			[
-				'client_id,pain_relief,first_session,active,note',
-				`A,-2.5,2025-01-06,true,"'=HYPERLINK(""x"")"`,
-				'C,,,false,"a, ""b"""'
-			].join('\r\n')
+			['client_id,pain_relief,first_session,active,note', `A,-2.5,2025-01-06,true,"'=HYPERLINK(""x"")"`, 'C,,,false,"a, ""b"""'].join(
+				'\r\n'
+			)
 		);
 	});
 });

@@ -11,7 +11,11 @@ export const fixed = (v: number | null | undefined, digits = 2): string | null =
 	v === null || v === undefined || !Number.isFinite(v) ? null : v.toFixed(digits);
 
 /** An estimate with its interval: "0.86 (−0.77 to 2.48)". */
-export function withInterval(estimate: number | null | undefined, ci: { low: number; high: number } | null | undefined, digits = 2): string | null {
+export function withInterval(
+	estimate: number | null | undefined,
+	ci: { low: number; high: number } | null | undefined,
+	digits = 2
+): string | null {
 	const value = fixed(estimate, digits);
 	if (value === null) return null;
 	return ci ? `${value} (${fixed(ci.low, digits)} to ${fixed(ci.high, digits)})` : value;

@@ -50,7 +50,12 @@ const C02: Partial<StoredSession> = {
 	techniques: ['Palpation release'],
 	measures: { pain_nprs: [7, 5] }
 };
-const C03: Partial<StoredSession> = { date: '2025-03-05', condition: 'Neck pain', techniques: ['Swedish massage'], measures: { pain_nprs: [4, 3] } };
+const C03: Partial<StoredSession> = {
+	date: '2025-03-05',
+	condition: 'Neck pain',
+	techniques: ['Swedish massage'],
+	measures: { pain_nprs: [4, 3] }
+};
 const NOTES = 'Stiff hamstrings, tight calves. '.repeat(32768).trimEnd() + '!';
 
 const EXPECTED: Record<string, Expected> = {
@@ -60,7 +65,9 @@ const EXPECTED: Record<string, Expected> = {
 	// Lines 3, 5, 6 and 9 are blank; the row on line 8 has a pain score of 12 on the 0–10 scale.
 	'blank-lines-in-middle.csv': {
 		counts: [4, 3, 1, 0],
-		rejected: [[8, 'pain_after: 12 is outside the 0–10 scale of Pain (NPRS)', ['C03', '2025-03-05', 'Swedish massage', 'Neck pain', '4', '12']]],
+		rejected: [
+			[8, 'pain_after: 12 is outside the 0–10 scale of Pain (NPRS)', ['C03', '2025-03-05', 'Swedish massage', 'Neck pain', '4', '12']]
+		],
 		sessions: [['C02', 1, C02]]
 	},
 	'columns-500.csv': {
@@ -99,7 +106,9 @@ const EXPECTED: Record<string, Expected> = {
 	},
 	'delimiter-comma.csv': {
 		counts: [4, 4, 0, 0],
-		sessions: [['C01', 2, { date: '2025-03-10', condition: 'Lower back pain', techniques: ['Positional release'], measures: { pain_nprs: [5, 3] } }]]
+		sessions: [
+			['C01', 2, { date: '2025-03-10', condition: 'Lower back pain', techniques: ['Positional release'], measures: { pain_nprs: [5, 3] } }]
+		]
 	},
 	'delimiter-pipe.txt': {
 		counts: [4, 4, 0, 0],
@@ -124,7 +133,16 @@ const EXPECTED: Record<string, Expected> = {
 			['C01', 1, { ...C01_FIRST, techniques: ['PNF stretching', 'Positional release'], extras: { 'pain_after (column 8)': '3' } }]
 		],
 		more: async (db, { plan }) => {
-			expect(plan.columns.map((c) => c.role.kind)).toEqual(['client', 'date', 'technique', 'technique', 'condition', 'measure', 'measure', 'extra']);
+			expect(plan.columns.map((c) => c.role.kind)).toEqual([
+				'client',
+				'date',
+				'technique',
+				'technique',
+				'condition',
+				'measure',
+				'measure',
+				'extra'
+			]);
 		}
 	},
 	'empty-header-names.csv': {
@@ -173,7 +191,13 @@ const EXPECTED: Record<string, Expected> = {
 	// Records on lines 2–3 and 4–6 hold line breaks in quotes, so the row with a 14 is on line 7.
 	'quoted-newlines.csv': {
 		counts: [4, 3, 1, 0],
-		rejected: [[7, 'pain_before: 14 is outside the 0–10 scale of Pain (NPRS)', ['C03', '2025-03-05', 'Swedish massage', 'Neck pain', '14', '3', 'Scored 14, meant 4?']]],
+		rejected: [
+			[
+				7,
+				'pain_before: 14 is outside the 0–10 scale of Pain (NPRS)',
+				['C03', '2025-03-05', 'Swedish massage', 'Neck pain', '14', '3', 'Scored 14, meant 4?']
+			]
+		],
 		sessions: [
 			['C01', 1, { ...C01_FIRST, extras: { notes: 'Tight left QL.\nAdvised heat, rest.' } }],
 			['C02', 1, { ...C02, extras: { notes: 'Said "much better"\nafter TrP\non piriformis' } }],
@@ -183,7 +207,11 @@ const EXPECTED: Record<string, Expected> = {
 	'ragged-rows.csv': {
 		counts: [4, 2, 2, 0],
 		rejected: [
-			[3, 'wrong number of fields: expected 6, found 5 (no value for pain_after)', ['C01', '2025-03-10', 'Positional release', 'Lower back pain', '5']],
+			[
+				3,
+				'wrong number of fields: expected 6, found 5 (no value for pain_after)',
+				['C01', '2025-03-10', 'Positional release', 'Lower back pain', '5']
+			],
 			[4, 'wrong number of fields: expected 6, found 8', ['C02', '2025-03-04', 'Trigger point', 'Sciatica', '7', '5', 'extra', 'fields']]
 		],
 		sessions: [['C03', 1, C03]]
@@ -191,7 +219,9 @@ const EXPECTED: Record<string, Expected> = {
 	// The first row misses a field: the header above it is still the header.
 	'ragged-first-row.csv': {
 		counts: [4, 3, 1, 0],
-		rejected: [[2, 'wrong number of fields: expected 6, found 5 (no value for pain_after)', ['C01', '2025-03-03', 'PNF', 'Lower back pain', '6']]],
+		rejected: [
+			[2, 'wrong number of fields: expected 6, found 5 (no value for pain_after)', ['C01', '2025-03-03', 'PNF', 'Lower back pain', '6']]
+		],
 		sessions: [['C01', 1, { date: '2025-03-10', measures: { pain_nprs: [5, 3] } }]],
 		more: async (_, { plan }) => expect(plan.dialect.headerLine).toBe(0)
 	},
@@ -215,7 +245,8 @@ const EXPECTED: Record<string, Expected> = {
 	'trailing-delimiter-data-only.csv': {
 		counts: [4, 4, 0, 0],
 		sessions: [['C01', 1, { ...C01_FIRST, extras: {} }]],
-		more: async (_, { plan }) => expect(plan.columns.map((c) => c.header)).toEqual(['client', 'date', 'technique', 'condition', 'pain_before', 'pain_after', ''])
+		more: async (_, { plan }) =>
+			expect(plan.columns.map((c) => c.header)).toEqual(['client', 'date', 'technique', 'condition', 'pain_before', 'pain_after', ''])
 	},
 	// The quote opening C02's note on line 3 is never closed: lines 3–5 are one record, which is rejected.
 	'unclosed-quote.csv': {
@@ -224,7 +255,15 @@ const EXPECTED: Record<string, Expected> = {
 			[
 				3,
 				'notes: its opening quote is never closed, so lines 3–5 (the rest of the file) were read as this one field',
-				['C02', '2025-03-04', 'Trigger point', 'Sciatica', '7', '5', 'never closed\nC03,2025-03-05,Swedish massage,Neck pain,4,3,\nC04,2025-03-06,PNF,Hip pain,5,2,']
+				[
+					'C02',
+					'2025-03-04',
+					'Trigger point',
+					'Sciatica',
+					'7',
+					'5',
+					'never closed\nC03,2025-03-05,Swedish massage,Neck pain,4,3,\nC04,2025-03-06,PNF,Hip pain,5,2,'
+				]
 			]
 		],
 		sessions: [['C01', 1, { ...C01_FIRST, extras: { notes: 'ok' } }]]
@@ -233,7 +272,11 @@ const EXPECTED: Record<string, Expected> = {
 	'unescaped-quotes.csv': {
 		counts: [4, 3, 1, 0],
 		rejected: [
-			[4, 'technique: text follows the closing quote; quote the whole field and double the quotes inside it', ['C03', '2025-03-05', '"Swedish" massage', 'Neck pain', '4', '3', '']]
+			[
+				4,
+				'technique: text follows the closing quote; quote the whole field and double the quotes inside it',
+				['C03', '2025-03-05', '"Swedish" massage', 'Neck pain', '4', '3', '']
+			]
 		],
 		sessions: [
 			['C01', 1, { ...C01_FIRST, extras: { notes: 'scar 5" long' } }],
@@ -252,7 +295,13 @@ const EXPECTED: Record<string, Expected> = {
 	},
 	'utf8-bom.csv': {
 		counts: [2, 2, 0, 0],
-		sessions: [['C01', 1, { date: '2025-03-03', condition: 'Lumbalgie récurrente', techniques: ['Massage suédois'], measures: { pain_nprs: [6, 4] } }]],
+		sessions: [
+			[
+				'C01',
+				1,
+				{ date: '2025-03-03', condition: 'Lumbalgie récurrente', techniques: ['Massage suédois'], measures: { pain_nprs: [6, 4] } }
+			]
+		],
 		more: async (_, { plan }) => expect([plan.encoding, plan.columns[0].header]).toEqual(['utf-8-bom', 'client'])
 	},
 	'whitespace-only.csv': { preview: 'whitespace-only.csv holds only blank lines: no header and no data rows.' },
@@ -262,7 +311,13 @@ const EXPECTED: Record<string, Expected> = {
 			[
 				'C02',
 				1,
-				{ date: '2025-03-04', therapist: 'José Peña', condition: 'Douleur lombaire récurrente', techniques: ['Positional release'], measures: { hip_flexion: [88.5, 97] } }
+				{
+					date: '2025-03-04',
+					therapist: 'José Peña',
+					condition: 'Douleur lombaire récurrente',
+					techniques: ['Positional release'],
+					measures: { hip_flexion: [88.5, 97] }
+				}
 			]
 		],
 		more: async (_, { plan }) => expect(plan.encoding).toBe('windows-1252')
@@ -285,7 +340,10 @@ async function storedSession(db: Database, datasetId: number, client: string, vi
 	);
 	expect(sessions, `one session for ${client}, visit ${visit}`).toHaveLength(1);
 	const [{ session_id, ...session }] = sessions;
-	const techniques = await db.query<{ technique: string }>('SELECT technique FROM session_techniques WHERE session_id = ? ORDER BY technique', [session_id]);
+	const techniques = await db.query<{ technique: string }>(
+		'SELECT technique FROM session_techniques WHERE session_id = ? ORDER BY technique',
+		[session_id]
+	);
 	const measures = await db.query<{ measure: string; before: number | null; after: number | null }>(
 		'SELECT measure, value_before AS before, value_after AS after FROM measurements WHERE session_id = ? ORDER BY measure',
 		[session_id]
@@ -298,7 +356,10 @@ async function storedSession(db: Database, datasetId: number, client: string, vi
 	};
 }
 
-const corpusFiles = () => readdirSync(DIR).filter((name) => /\.(csv|tsv|txt)$/.test(name)).sort();
+const corpusFiles = () =>
+	readdirSync(DIR)
+		.filter((name) => /\.(csv|tsv|txt)$/.test(name))
+		.sort();
 
 describe('the broken-CSV corpus', () => {
 	it('is what make-corpus.ts writes, byte for byte, and every file has an ending here and in the README', () => {

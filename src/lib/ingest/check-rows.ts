@@ -60,7 +60,10 @@ function outOfNamedScale(c: ColumnPlan, plan: ImportPlan, nameColumn: ColumnPlan
 		const m = scaled(key);
 		return m ? [fragment('WHEN ? THEN ?', [value, scaleText(m)])] : [];
 	});
-	const text = join([fragment(`CASE ${movement}`), ...texts, fragment('ELSE ?', [generic ? scaleText(generic) : '']), fragment('END')], ' ');
+	const text = join(
+		[fragment(`CASE ${movement}`), ...texts, fragment('ELSE ?', [generic ? scaleText(generic) : '']), fragment('END')],
+		' '
+	);
 	return {
 		fails,
 		message: fragment(`? || ${number(v)} || ? || (${text.sql})`, [`${name}: `, ' is outside the ', ...text.params])
@@ -135,7 +138,8 @@ function checks(plan: ImportPlan): Check[] {
 		else all.push(outOfScale(c, measures.get(c.role.measure), name(c)));
 	}
 	const first = plan.columns[0];
-	if (plan.dialect.commentPrefix && first && stagedType(first, plan) === 'VARCHAR') all.push(commentedRow(first, name(first), plan.dialect.commentPrefix));
+	if (plan.dialect.commentPrefix && first && stagedType(first, plan) === 'VARCHAR')
+		all.push(commentedRow(first, name(first), plan.dialect.commentPrefix));
 	const duration = column(plan, 'duration');
 	if (duration) {
 		all.push({
@@ -150,7 +154,10 @@ function checks(plan: ImportPlan): Check[] {
 export function validExpression(plan: ImportPlan): Fragment {
 	const list = checks(plan);
 	if (list.length === 0) return fragment('true');
-	const any = join(list.map((c) => fragment(`coalesce(${c.fails.sql}, false)`, c.fails.params)), ' OR ');
+	const any = join(
+		list.map((c) => fragment(`coalesce(${c.fails.sql}, false)`, c.fails.params)),
+		' OR '
+	);
 	return fragment(`NOT (${any.sql})`, any.params);
 }
 

@@ -21,7 +21,11 @@ describe('detectDateFormat', () => {
 		['month first, two-digit year', ['3/18/25', '3/4/25'], { ...us, strftime: '%m/%d/%y' }],
 		['day first, two-digit year', ['18.03.25', '04.03.25'], { ...german, strftime: '%d.%m.%y' }],
 		['ambiguous: day first assumed', ['04/03/2025', '05/03/2025', '12/11/2025'], { ...uk, ambiguous: true }],
-		['ambiguous with dashes and time', ['04-03-2025 10:30'], { order: 'dmy', separator: '-', hasTime: true, strftime: '%d-%m-%Y %H:%M', ambiguous: true }],
+		[
+			'ambiguous with dashes and time',
+			['04-03-2025 10:30'],
+			{ order: 'dmy', separator: '-', hasTime: true, strftime: '%d-%m-%Y %H:%M', ambiguous: true }
+		],
 		['an impossible day still decides the order', ['31.04.2025', '04.03.2025'], german],
 		['missing tokens are ignored', ['04.03.2025', 'NA', '', 'n/a', ' - ', '18.03.2025'], german],
 		['nine dates in ten are enough', [...Array(9).fill('18.03.2025'), 'unknown'], german],

@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { decodeText, describeEncoding, detectEncoding, importData, looksLikeUtf8, readableAsIs, UnreadableFileError, utf8Evidence, type Encoding } from './decode';
+import {
+	decodeText,
+	describeEncoding,
+	detectEncoding,
+	importData,
+	looksLikeUtf8,
+	readableAsIs,
+	UnreadableFileError,
+	utf8Evidence,
+	type Encoding
+} from './decode';
 
 const ascii = (text: string) => new Uint8Array([...text].map((c) => c.charCodeAt(0)));
 const utf8 = (text: string) => new TextEncoder().encode(text);
@@ -65,7 +75,12 @@ describe('utf8Evidence and looksLikeUtf8', () => {
 		['a character cut off at the end counts as neither', bytes(utf8('é'), [0xe2, 0x82]), { valid: 1, invalid: 0 }, true],
 		['overlong and surrogate forms are invalid', new Uint8Array([0xc0, 0xaf, 0xed, 0xa0, 0x80]), { valid: 0, invalid: 5 }, false],
 		['two good accents and one bad byte', bytes(utf8('é ü '), [0xff]), { valid: 2, invalid: 1 }, true],
-		['one good pair among Latin-1 accents', bytes([0xc3, 0xa9], ascii(' '), [0xe9], ascii(' '), [0xe8], ascii(' ')), { valid: 1, invalid: 2 }, false]
+		[
+			'one good pair among Latin-1 accents',
+			bytes([0xc3, 0xa9], ascii(' '), [0xe9], ascii(' '), [0xe8], ascii(' ')),
+			{ valid: 1, invalid: 2 },
+			false
+		]
 	])('%s', (_, input, evidence, utf8Like) => {
 		expect(utf8Evidence(input)).toEqual(evidence);
 		expect(looksLikeUtf8(input)).toBe(utf8Like);

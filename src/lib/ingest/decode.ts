@@ -8,8 +8,7 @@ export class UnreadableFileError extends Error {
 	}
 }
 
-const NOT_TEXT =
-	'The file does not look like a text file (binary data). If it is an Excel workbook, save it as CSV first.';
+const NOT_TEXT = 'The file does not look like a text file (binary data). If it is an Excel workbook, save it as CSV first.';
 
 /**
  * Looks at the first bytes of a file (a sample, which may end mid-character).
@@ -41,7 +40,7 @@ export function utf8Evidence(bytes: Uint8Array, partial = true): { valid: number
 	let valid = 0;
 	let invalid = 0;
 	const n = bytes.length;
-	for (let i = 0; i < n; ) {
+	for (let i = 0; i < n;) {
 		const b = bytes[i];
 		if (b < 0x80) {
 			i++;
@@ -49,14 +48,21 @@ export function utf8Evidence(bytes: Uint8Array, partial = true): { valid: number
 		}
 		// continuation bytes after the lead byte, and the range the first of them must fall in
 		const [length, low, high] =
-			b >= 0xc2 && b <= 0xdf ? [1, 0x80, 0xbf]
-			: b === 0xe0 ? [2, 0xa0, 0xbf]
-			: (b >= 0xe1 && b <= 0xec) || b === 0xee || b === 0xef ? [2, 0x80, 0xbf]
-			: b === 0xed ? [2, 0x80, 0x9f]
-			: b === 0xf0 ? [3, 0x90, 0xbf]
-			: b >= 0xf1 && b <= 0xf3 ? [3, 0x80, 0xbf]
-			: b === 0xf4 ? [3, 0x80, 0x8f]
-			: [0, 0, 0];
+			b >= 0xc2 && b <= 0xdf
+				? [1, 0x80, 0xbf]
+				: b === 0xe0
+					? [2, 0xa0, 0xbf]
+					: (b >= 0xe1 && b <= 0xec) || b === 0xee || b === 0xef
+						? [2, 0x80, 0xbf]
+						: b === 0xed
+							? [2, 0x80, 0x9f]
+							: b === 0xf0
+								? [3, 0x90, 0xbf]
+								: b >= 0xf1 && b <= 0xf3
+									? [3, 0x80, 0xbf]
+									: b === 0xf4
+										? [3, 0x80, 0x8f]
+										: [0, 0, 0];
 		let k = 1;
 		while (k <= length && i + k < n && bytes[i + k] >= (k === 1 ? low : 0x80) && bytes[i + k] <= (k === 1 ? high : 0xbf)) k++;
 		if (length > 0 && k > length) {
@@ -184,7 +190,5 @@ const WINDOWS_1252_HIGH =
 	'\u0090\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u009d\u017e\u0178';
 
 function decodeWindows1252(bytes: Uint8Array): string {
-	return new TextDecoder('windows-1252')
-		.decode(bytes)
-		.replace(/[\u0080-\u009f]/g, (c) => WINDOWS_1252_HIGH[c.charCodeAt(0) - 0x80]);
+	return new TextDecoder('windows-1252').decode(bytes).replace(/[\u0080-\u009f]/g, (c) => WINDOWS_1252_HIGH[c.charCodeAt(0) - 0x80]);
 }

@@ -8,11 +8,9 @@ const measureRoles = (table: Record<string, string[]>) =>
 describe('guessRoles: a before/after pair is one measure', () => {
 	it('decides the scale from both columns: one 12 after a session is an error on 0–10, not a VAS', () => {
 		// Alone, pain_after (4, 3, 5, 12: a quarter above 10) would look like a 0–100 VAS.
-		expect(measureRoles({ client: ['C1', 'C1', 'C2', 'C3'], pain_before: ['6', '5', '7', '4'], pain_after: ['4', '3', '5', '12'] })).toEqual([
-			'client',
-			'pain_nprs before',
-			'pain_nprs after'
-		]);
+		expect(
+			measureRoles({ client: ['C1', 'C1', 'C2', 'C3'], pain_before: ['6', '5', '7', '4'], pain_after: ['4', '3', '5', '12'] })
+		).toEqual(['client', 'pain_nprs before', 'pain_nprs after']);
 	});
 
 	it('still finds a VAS when the pair runs on 0–100', () => {
@@ -26,9 +24,12 @@ describe('guessRoles: a before/after pair is one measure', () => {
 
 describe('guessRoles: repeated headers', () => {
 	it('keeps a second column for the same measure and timing as an extra attribute, not merged into the first', () => {
-		expect(
-			measureRoles({ client: ['C1'], pain_before: ['6'], pain_after: ['4'], 'pain_after ': ['3'] })
-		).toEqual(['client', 'pain_nprs before', 'pain_nprs after', 'extra']);
+		expect(measureRoles({ client: ['C1'], pain_before: ['6'], pain_after: ['4'], 'pain_after ': ['3'] })).toEqual([
+			'client',
+			'pain_nprs before',
+			'pain_nprs after',
+			'extra'
+		]);
 	});
 
 	it('takes a repeated technique header as a second technique column: one session’s techniques', () => {
@@ -54,7 +55,7 @@ describe('guessRoles: techniques over several columns', () => {
 	});
 
 	it('leaves a second treatment-like column to its own role', () => {
-		expect(measureRoles({ client: ['C1'], treatment: ['PNF'], 'treatment duration': ['30'], 'group': ['2'] })).toEqual([
+		expect(measureRoles({ client: ['C1'], treatment: ['PNF'], 'treatment duration': ['30'], group: ['2'] })).toEqual([
 			'client',
 			'technique',
 			'duration',
@@ -73,35 +74,95 @@ const timedRoles = (headers: string[], fileName = '', values = ['4', '6', '5']) 
 
 describe('guessRoles: one measure at two or more timepoints, whatever its name', () => {
 	it.each([
-		[['weight_pre', 'weight_post'], ['weight before', 'weight after']],
-		[['pre_weight', 'post_weight'], ['weight before', 'weight after']],
-		[['PreWeight', 'PostWeight'], ['weight before', 'weight after']],
-		[['grip_baseline', 'grip_followup'], ['grip before', 'grip after']],
-		[['grip_baseline', 'grip_follow_up'], ['grip before', 'grip after']],
-		[['grip baseline', 'grip follow-up'], ['grip before', 'grip after']],
-		[['grip_baseline', 'grip_fu'], ['grip before', 'grip after']],
-		[['score_pre', 'score_post'], ['score before', 'score after']],
-		[['grip_t0', 'grip_t1'], ['grip before', 'grip after']],
-		[['grip_t0', 'grip_t1', 'grip_t2'], ['grip value 1', 'grip value 2', 'grip value 3']],
-		[['gripT1', 'gripT2', 'gripT3'], ['grip value 1', 'grip value 2', 'grip value 3']],
-		[['T1_grip', 'T2_grip', 'T3_grip'], ['grip value 1', 'grip value 2', 'grip value 3']],
-		[['pk1', 'pk2', 'pk5'], ['pk value 1', 'pk value 2', 'pk value 3']],
+		[
+			['weight_pre', 'weight_post'],
+			['weight before', 'weight after']
+		],
+		[
+			['pre_weight', 'post_weight'],
+			['weight before', 'weight after']
+		],
+		[
+			['PreWeight', 'PostWeight'],
+			['weight before', 'weight after']
+		],
+		[
+			['grip_baseline', 'grip_followup'],
+			['grip before', 'grip after']
+		],
+		[
+			['grip_baseline', 'grip_follow_up'],
+			['grip before', 'grip after']
+		],
+		[
+			['grip baseline', 'grip follow-up'],
+			['grip before', 'grip after']
+		],
+		[
+			['grip_baseline', 'grip_fu'],
+			['grip before', 'grip after']
+		],
+		[
+			['score_pre', 'score_post'],
+			['score before', 'score after']
+		],
+		[
+			['grip_t0', 'grip_t1'],
+			['grip before', 'grip after']
+		],
+		[
+			['grip_t0', 'grip_t1', 'grip_t2'],
+			['grip value 1', 'grip value 2', 'grip value 3']
+		],
+		[
+			['gripT1', 'gripT2', 'gripT3'],
+			['grip value 1', 'grip value 2', 'grip value 3']
+		],
+		[
+			['T1_grip', 'T2_grip', 'T3_grip'],
+			['grip value 1', 'grip value 2', 'grip value 3']
+		],
+		[
+			['pk1', 'pk2', 'pk5'],
+			['pk value 1', 'pk value 2', 'pk value 3']
+		],
 		// Visits follow the numbers, not the columns' order.
-		[['pk5', 'pk1', 'pk2'], ['pk value 3', 'pk value 1', 'pk value 2']],
-		[['pk1', 'pk5'], ['pk before', 'pk after']],
-		[['pain_1', 'pain_2', 'pain_3'], ['pain_nprs value 1', 'pain_nprs value 2', 'pain_nprs value 3']]
+		[
+			['pk5', 'pk1', 'pk2'],
+			['pk value 3', 'pk value 1', 'pk value 2']
+		],
+		[
+			['pk1', 'pk5'],
+			['pk before', 'pk after']
+		],
+		[
+			['pain_1', 'pain_2', 'pain_3'],
+			['pain_nprs value 1', 'pain_nprs value 2', 'pain_nprs value 3']
+		]
 	])('%j', (headers, expected) => {
 		expect(timedRoles(headers)).toEqual(expected);
 	});
 
 	it('knows a numbered VAS on 0–100 as pain on the VAS', () => {
-		expect(timedRoles(['vas1', 'vas2', 'vas3'], '', ['40', '65', '20'])).toEqual(['pain_vas value 1', 'pain_vas value 2', 'pain_vas value 3']);
+		expect(timedRoles(['vas1', 'vas2', 'vas3'], '', ['40', '65', '20'])).toEqual([
+			'pain_vas value 1',
+			'pain_vas value 2',
+			'pain_vas value 3'
+		]);
 	});
 
 	it('names "Pre" and "Post" after the file, or "Outcome"', () => {
 		expect(timedRoles(['group', 'Pre', 'Post'], 'grip-strength.csv')).toEqual(['technique', 'grip_strength before', 'grip_strength after']);
 		expect(timedRoles(['Pre', 'Post'], 'pre_post.csv')).toEqual(['outcome before', 'outcome after']);
-		expect(guessRoles([{ header: 'Pre', values: ['4'] }, { header: 'Post', values: ['5'] }], false).measures.map((m) => m.label)).toEqual(['Outcome']);
+		expect(
+			guessRoles(
+				[
+					{ header: 'Pre', values: ['4'] },
+					{ header: 'Post', values: ['5'] }
+				],
+				false
+			).measures.map((m) => m.label)
+		).toEqual(['Outcome']);
 	});
 
 	it('declares a measure it does not know as "other", higher is better, for the user to set', () => {
@@ -160,9 +221,14 @@ describe('guessRoles: a movement column beside generic range-of-motion columns',
 	});
 
 	it('is an extra attribute where no range-of-motion column needs naming', () => {
-		expect(guessRoles([{ header: 'joint', values: ['Hip'] }, { header: 'pain_pre', values: ['5'] }], false).roles.map((r) => r.kind)).toEqual([
-			'extra',
-			'measure'
-		]);
+		expect(
+			guessRoles(
+				[
+					{ header: 'joint', values: ['Hip'] },
+					{ header: 'pain_pre', values: ['5'] }
+				],
+				false
+			).roles.map((r) => r.kind)
+		).toEqual(['extra', 'measure']);
 	});
 });

@@ -159,7 +159,10 @@ export function guessRoles(columns: ColumnSample[], decimalComma: boolean, fileN
 	let dateFormat: DateFormat | null = null;
 	const repeated = repeatedTimepoints(columns);
 	const numbers = columns.map((c) => numericShare(c.values, decimalComma) >= 0.9 && !isBinary(c.values));
-	const series = numberedSeries(columns.map((c) => c.header), numbers);
+	const series = numberedSeries(
+		columns.map((c) => c.header),
+		numbers
+	);
 	const isChange = (i: number) => headerWords(columns[i].header).some((w) => CHANGE.includes(w));
 	/** One measure at two or more timepoints: a numbered series, or a before/after pair (pain_pre, pain_post). */
 	const timedColumns = new Set(

@@ -128,7 +128,10 @@ describe('findIdentifiers: no findings', () => {
 		['Unix timestamps', ['created', ['1741082400', '1741168800']]],
 		['year of birth', ['Year of birth', ['1980', '1975']]],
 		['DOB holding only years', ['DOB', ['1980', '1975', 'NA']]],
-		['notes without identifiers', ['Notes', ['Felt better after PNF', 'Pain 6 -> 4, ROM +10 deg, 3 of 6 sessions', 'Next: 2025-03-18 10:30']]],
+		[
+			'notes without identifiers',
+			['Notes', ['Felt better after PNF', 'Pain 6 -> 4, ROM +10 deg, 3 of 6 sessions', 'Next: 2025-03-18 10:30']]
+		],
 		['single first names', ['client', ['Anna', 'Tom', 'Maria']]],
 		['rownames', ['rownames', ['1', '2', '3']]]
 	])('%s', (_, column) => {

@@ -27,10 +27,67 @@ const FREE_TEXT = words(
 const HEADER_PHRASES: [Exclude<IdentifierKind, 'free text'>, string[]][] = [
 	['e-mail', ['email', 'e mail', 'mail', 'emailaddress']],
 	['phone', ['phone', 'telephone', 'tel', 'telefon', 'telefonnummer', 'mobile', 'mobil', 'cellphone', 'cell phone', 'fax', 'phonenumber']],
-	['address', ['address', 'addr', 'street', 'postcode', 'post code', 'postal code', 'zip', 'zipcode', 'city', 'town', 'county', 'house number', 'adresse', 'anschrift', 'strasse', 'straße', 'plz', 'wohnort']],
+	[
+		'address',
+		[
+			'address',
+			'addr',
+			'street',
+			'postcode',
+			'post code',
+			'postal code',
+			'zip',
+			'zipcode',
+			'city',
+			'town',
+			'county',
+			'house number',
+			'adresse',
+			'anschrift',
+			'strasse',
+			'straße',
+			'plz',
+			'wohnort'
+		]
+	],
 	['birth date', ['dob', 'birth', 'birthday', 'birthdate', 'born', 'geburtsdatum', 'geburtstag']],
-	['record number', ['ssn', 'social security', 'nhs', 'mrn', 'medical record', 'record number', 'insurance number', 'insurance no', 'insurance id', 'policy number', 'account number', 'passport', 'versichertennummer']],
-	['name', ['name', 'names', 'surname', 'forename', 'firstname', 'lastname', 'fullname', 'givenname', 'familyname', 'patientname', 'clientname', 'initials', 'nachname', 'vorname']]
+	[
+		'record number',
+		[
+			'ssn',
+			'social security',
+			'nhs',
+			'mrn',
+			'medical record',
+			'record number',
+			'insurance number',
+			'insurance no',
+			'insurance id',
+			'policy number',
+			'account number',
+			'passport',
+			'versichertennummer'
+		]
+	],
+	[
+		'name',
+		[
+			'name',
+			'names',
+			'surname',
+			'forename',
+			'firstname',
+			'lastname',
+			'fullname',
+			'givenname',
+			'familyname',
+			'patientname',
+			'clientname',
+			'initials',
+			'nachname',
+			'vorname'
+		]
+	]
 ];
 
 const EMAIL = /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,}/gu;
@@ -51,7 +108,13 @@ const VALUE_CHECKS: { kind: IdentifierKind; patterns: RegExp[]; digitRun: boolea
 	{ kind: 'e-mail', patterns: [EMAIL], digitRun: false, plural: 'e-mail addresses', singular: 'an e-mail address' },
 	{ kind: 'phone', patterns: PHONE, digitRun: true, plural: 'phone numbers', singular: 'a phone number' },
 	{ kind: 'address', patterns: STREET, digitRun: false, plural: 'street addresses', singular: 'a street address' },
-	{ kind: 'record number', patterns: SOCIAL_SECURITY, digitRun: true, plural: 'social security numbers', singular: 'a social security number' }
+	{
+		kind: 'record number',
+		patterns: SOCIAL_SECURITY,
+		digitRun: true,
+		plural: 'social security numbers',
+		singular: 'a social security number'
+	}
 ];
 
 const NAME_WORD = String.raw`\p{Lu}[\p{L}'’-]*\p{Ll}`;

@@ -56,7 +56,9 @@ export function takeImportNote(storage: NoteStorage | null): ImportUnderWay | nu
 		storage?.removeItem(KEY);
 		if (text === null) return null;
 		const note = JSON.parse(text) as Partial<ImportUnderWay>;
-		return typeof note.fileName === 'string' ? { fileName: note.fileName, datasetId: typeof note.datasetId === 'number' ? note.datasetId : null } : null;
+		return typeof note.fileName === 'string'
+			? { fileName: note.fileName, datasetId: typeof note.datasetId === 'number' ? note.datasetId : null }
+			: null;
 	} catch {
 		return null;
 	}

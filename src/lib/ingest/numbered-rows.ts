@@ -13,7 +13,13 @@ import { recordAtLine } from './rejected-rows';
 import type { ReaderReject } from './stage-file';
 
 /** `source`: the file's text; `reader`: the lines the reader rejected. */
-export async function numberRowsAsInFile(db: Database, plan: ImportPlan, secret: string, source: string, reader: ReaderReject[]): Promise<void> {
+export async function numberRowsAsInFile(
+	db: Database,
+	plan: ImportPlan,
+	secret: string,
+	source: string,
+	reader: ReaderReject[]
+): Promise<void> {
 	const spans = recordSpans(source, readerDialect(plan));
 	const records = spans.count;
 	const rejected = [...new Set(reader.map((r) => recordAtLine(spans, r.line)).filter((k) => k >= 0))].map((k) => k + 1);

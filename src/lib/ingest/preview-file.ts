@@ -19,7 +19,9 @@ export async function previewFile(file: File): Promise<{ plan: ImportPlan; previ
 	}
 	const text = decodeText(sample, encoding);
 	if (text.replace(/^\ufeff/, '').trim() === '') {
-		throw new ImportError(`${file.name} holds only blank lines${file.size > SAMPLE_BYTES ? ' in its first 64 KB' : ''}: no header and no data rows.`);
+		throw new ImportError(
+			`${file.name} holds only blank lines${file.size > SAMPLE_BYTES ? ' in its first 64 KB' : ''}: no header and no data rows.`
+		);
 	}
 	const dialect = sniffDialect(text);
 	// Up to 500 rows: enough to see the codes and timepoints a column uses.

@@ -7,20 +7,75 @@ const dialect: Options = { headerLine: 0, commentPrefix: null, delimiter: ',', r
 /** Each record as [first line, last line, text]. */
 function records(text: string, options: Partial<Options> = {}) {
 	const spans = recordSpans(text, { ...dialect, ...options });
-	return Array.from({ length: spans.count }, (_, i) => [spans.lines[i], lastLineOf(text, spans, i), text.slice(spans.starts[i], spans.ends[i])]);
+	return Array.from({ length: spans.count }, (_, i) => [
+		spans.lines[i],
+		lastLineOf(text, spans, i),
+		text.slice(spans.starts[i], spans.ends[i])
+	]);
 }
 
 describe('recordSpans: records as DuckDB’s reader counts them', () => {
 	it.each<[string, string, (string | number)[][]]>([
-		['plain lines after the header', 'a,b\n1,2\n3,4\n', [[2, 2, '1,2'], [3, 3, '3,4']]],
-		['a quoted line break joins two lines', 'a,b\n1,"x\ny"\n3,4\n', [[2, 3, '1,"x\ny"'], [4, 4, '3,4']]],
-		['a doubled quote stays inside the field', 'a,b\n1,"say ""hi""\nthere"\n3,4', [[2, 3, '1,"say ""hi""\nthere"'], [4, 4, '3,4']]],
+		[
+			'plain lines after the header',
+			'a,b\n1,2\n3,4\n',
+			[
+				[2, 2, '1,2'],
+				[3, 3, '3,4']
+			]
+		],
+		[
+			'a quoted line break joins two lines',
+			'a,b\n1,"x\ny"\n3,4\n',
+			[
+				[2, 3, '1,"x\ny"'],
+				[4, 4, '3,4']
+			]
+		],
+		[
+			'a doubled quote stays inside the field',
+			'a,b\n1,"say ""hi""\nthere"\n3,4',
+			[
+				[2, 3, '1,"say ""hi""\nthere"'],
+				[4, 4, '3,4']
+			]
+		],
 		// A quote in the middle of an unquoted field is text: it must not swallow the next lines.
-		['a quote inside an unquoted field', 'a,b\n1,scar 5" long\n3,4\n5,6\n', [[2, 2, '1,scar 5" long'], [3, 3, '3,4'], [4, 4, '5,6']]],
-		['text after a closing quote ends at the line break', 'a,b\n1,"x" y\n3,4\n', [[2, 2, '1,"x" y'], [3, 3, '3,4']]],
+		[
+			'a quote inside an unquoted field',
+			'a,b\n1,scar 5" long\n3,4\n5,6\n',
+			[
+				[2, 2, '1,scar 5" long'],
+				[3, 3, '3,4'],
+				[4, 4, '5,6']
+			]
+		],
+		[
+			'text after a closing quote ends at the line break',
+			'a,b\n1,"x" y\n3,4\n',
+			[
+				[2, 2, '1,"x" y'],
+				[3, 3, '3,4']
+			]
+		],
 		['a quote never closed runs to the end of the file', 'a,b\n1,"open\n3,4\n5,6\n', [[2, 4, '1,"open\n3,4\n5,6\n']]],
-		['blank lines are skipped', 'a,b\n\n1,2\r\n\r\n3,4', [[3, 3, '1,2'], [5, 5, '3,4']]],
-		['CR-only and mixed line endings', 'a,b\r1,2\n3,4\r\n5,6\r', [[2, 2, '1,2'], [3, 3, '3,4'], [4, 4, '5,6']]]
+		[
+			'blank lines are skipped',
+			'a,b\n\n1,2\r\n\r\n3,4',
+			[
+				[3, 3, '1,2'],
+				[5, 5, '3,4']
+			]
+		],
+		[
+			'CR-only and mixed line endings',
+			'a,b\r1,2\n3,4\r\n5,6\r',
+			[
+				[2, 2, '1,2'],
+				[3, 3, '3,4'],
+				[4, 4, '5,6']
+			]
+		]
 	])('%s', (_, text, expected) => {
 		expect(records(text)).toEqual(expected);
 	});
@@ -44,6 +99,9 @@ describe('recordSpans: records as DuckDB’s reader counts them', () => {
 	it('takes the delimiter into account for where a field starts', () => {
 		expect(records('a;b\n1;"x\ny"\n', { delimiter: ';' })).toEqual([[2, 3, '1;"x\ny"']]);
 		// With a comma delimiter, the quote after ';' is inside a field: plain text.
-		expect(records('a;b\n1;"x\ny"\n')).toEqual([[2, 2, '1;"x'], [3, 3, 'y"']]);
+		expect(records('a;b\n1;"x\ny"\n')).toEqual([
+			[2, 2, '1;"x'],
+			[3, 3, 'y"']
+		]);
 	});
 });

@@ -4,7 +4,12 @@ import { columnLabel } from './staged-columns';
 import type { ReaderReject } from './stage-file';
 
 const HEADER = ['client', 'date', 'technique', 'condition', 'pain_before', 'pain_after'];
-const reject = (line: number, errorType: string, message: string, column: number | null = null): ReaderReject => ({ line, column, errorType, message });
+const reject = (line: number, errorType: string, message: string, column: number | null = null): ReaderReject => ({
+	line,
+	column,
+	errorType,
+	message
+});
 
 describe('columnLabel', () => {
 	it.each<[string[], number, string]>([
@@ -20,14 +25,46 @@ describe('columnLabel', () => {
 
 describe('readerReason', () => {
 	it.each<[string, ReaderReject, string]>([
-		['a number', reject(4, 'CAST', `Error when converting column "c4". Could not convert string "abc" to 'DOUBLE'`, 5), 'pain_before: "abc" is not a number'],
-		['a date', reject(4, 'CAST', `Could not convert string "31.02.2025" to 'DATE'`, 2), 'date: "31.02.2025" is not a valid date in the file’s date format'],
-		['too few fields, naming what is missing', reject(3, 'MISSING COLUMNS', 'Expected Number of Columns: 6 Found: 4', 4), 'wrong number of fields: expected 6, found 4 (no value for pain_before, pain_after)'],
-		['many fields missing', reject(3, 'MISSING COLUMNS', 'Expected Number of Columns: 6 Found: 1', 1), 'wrong number of fields: expected 6, found 1 (no value for date, technique, condition and 2 more)'],
-		['too many fields', reject(3, 'TOO MANY COLUMNS', 'Expected Number of Columns: 6 Found: 8', 8), 'wrong number of fields: expected 6, found 8'],
-		['text after a closing quote', reject(4, 'UNQUOTED VALUE', 'Value with unterminated quote found.', 3), 'technique: text follows the closing quote; quote the whole field and double the quotes inside it'],
-		['a damaged byte', reject(4, 'INVALID ENCODING', 'Invalid unicode (byte sequence mismatch) detected.', 4), 'condition: not valid UTF-8 text (a damaged byte)'],
-		['a line too long', reject(2, 'LINE SIZE OVER MAXIMUM', 'Maximum line size of 2000000 bytes exceeded. Actual Size:3145730 bytes.'), 'the line is 3,145,730 bytes long, more than the 2,000,000 bytes a line may have']
+		[
+			'a number',
+			reject(4, 'CAST', `Error when converting column "c4". Could not convert string "abc" to 'DOUBLE'`, 5),
+			'pain_before: "abc" is not a number'
+		],
+		[
+			'a date',
+			reject(4, 'CAST', `Could not convert string "31.02.2025" to 'DATE'`, 2),
+			'date: "31.02.2025" is not a valid date in the file’s date format'
+		],
+		[
+			'too few fields, naming what is missing',
+			reject(3, 'MISSING COLUMNS', 'Expected Number of Columns: 6 Found: 4', 4),
+			'wrong number of fields: expected 6, found 4 (no value for pain_before, pain_after)'
+		],
+		[
+			'many fields missing',
+			reject(3, 'MISSING COLUMNS', 'Expected Number of Columns: 6 Found: 1', 1),
+			'wrong number of fields: expected 6, found 1 (no value for date, technique, condition and 2 more)'
+		],
+		[
+			'too many fields',
+			reject(3, 'TOO MANY COLUMNS', 'Expected Number of Columns: 6 Found: 8', 8),
+			'wrong number of fields: expected 6, found 8'
+		],
+		[
+			'text after a closing quote',
+			reject(4, 'UNQUOTED VALUE', 'Value with unterminated quote found.', 3),
+			'technique: text follows the closing quote; quote the whole field and double the quotes inside it'
+		],
+		[
+			'a damaged byte',
+			reject(4, 'INVALID ENCODING', 'Invalid unicode (byte sequence mismatch) detected.', 4),
+			'condition: not valid UTF-8 text (a damaged byte)'
+		],
+		[
+			'a line too long',
+			reject(2, 'LINE SIZE OVER MAXIMUM', 'Maximum line size of 2000000 bytes exceeded. Actual Size:3145730 bytes.'),
+			'the line is 3,145,730 bytes long, more than the 2,000,000 bytes a line may have'
+		]
 	])('%s', (_, r, reason) => {
 		expect(readerReason(r, HEADER)).toBe(reason);
 	});

@@ -23,12 +23,18 @@ const count = (n: string) => Number(n).toLocaleString('en');
 
 /** What DuckDB's reader said, in the user's words, naming the column by its header (and position, when needed). */
 export function readerReason(reject: ReaderReject, header: string[], extent?: RecordExtent): string {
-	const name = reject.column !== null && reject.column >= 1 && reject.column <= header.length ? columnLabel(header, reject.column - 1) : undefined;
+	const name =
+		reject.column !== null && reject.column >= 1 && reject.column <= header.length ? columnLabel(header, reject.column - 1) : undefined;
 	const value = reject.message.match(/Could not convert string "(.*)" to '?(\w+)'?/);
 	switch (reject.errorType) {
 		case 'CAST':
 			if (value) {
-				const what = value[2] === 'DOUBLE' ? 'is not a number' : value[2].startsWith('DATE') || value[2].startsWith('TIMESTAMP') ? 'is not a valid date in the file’s date format' : `is not a ${value[2].toLowerCase()}`;
+				const what =
+					value[2] === 'DOUBLE'
+						? 'is not a number'
+						: value[2].startsWith('DATE') || value[2].startsWith('TIMESTAMP')
+							? 'is not a valid date in the file’s date format'
+							: `is not a ${value[2].toLowerCase()}`;
 				return `${name ?? 'a column'}: "${value[1]}" ${what}`;
 			}
 			return `${name ?? 'a column'}: ${reject.message}`;
@@ -64,7 +70,11 @@ export function readerReason(reject: ReaderReject, header: string[], extent?: Re
  * One reason a line: the reader reports a row with too many fields once for each extra field
  * ("found 7", "found 8"); the last says how many there are.
  */
-export function lineReasons(rejects: ReaderReject[], header: string[], extentOf: (line: number) => RecordExtent | undefined): Map<number, string> {
+export function lineReasons(
+	rejects: ReaderReject[],
+	header: string[],
+	extentOf: (line: number) => RecordExtent | undefined
+): Map<number, string> {
 	const byLine = new Map<number, ReaderReject[]>();
 	for (const r of rejects) byLine.set(r.line, [...(byLine.get(r.line) ?? []), r]);
 	const reasons = new Map<number, string>();

@@ -55,7 +55,13 @@ describe('a clinic export with bad rows', () => {
 		expect(await sessions()).toEqual([
 			{ client_id: 'C1', session_date: '2025-01-06', visit: 1, condition: 'Lower back pain', techniques: ['PNF stretching'] },
 			{ client_id: 'C1', session_date: '2025-01-13', visit: 2, condition: 'Lower back pain', techniques: ['PNF stretching'] },
-			{ client_id: 'C2', session_date: '2025-01-06', visit: 1, condition: 'Sciatica', techniques: ['Palpation release', 'Positional release'] },
+			{
+				client_id: 'C2',
+				session_date: '2025-01-06',
+				visit: 1,
+				condition: 'Sciatica',
+				techniques: ['Palpation release', 'Positional release']
+			},
 			{ client_id: 'C2', session_date: '2025-01-20', visit: 2, condition: 'Sciatica', techniques: ['Positional release'] },
 			{ client_id: 'C3', session_date: '2025-01-07', visit: 1, condition: 'Neck pain', techniques: ['Swedish massage'] },
 			{ client_id: 'C5', session_date: '2025-01-09', visit: 1, condition: 'Hip pain', techniques: ['PNF stretching'] },
@@ -113,7 +119,10 @@ describe('files that cannot be imported at all', () => {
 	});
 
 	it('names the columns when two are chosen for one role, or for one measure at one timing', () => {
-		const plan = planFor('client,date,condition,condition,pain_before,pain_after,pain_after\nC1,2025-01-02,LBP,Sciatica,5,3,2\n', 'twice.csv');
+		const plan = planFor(
+			'client,date,condition,condition,pain_before,pain_after,pain_after\nC1,2025-01-02,LBP,Sciatica,5,3,2\n',
+			'twice.csv'
+		);
 		expect(planProblems(plan)).toEqual([]);
 		plan.columns[3].role = { kind: 'condition' };
 		plan.columns[6].role = { kind: 'measure', measure: 'pain_nprs', timing: 'after' };
@@ -252,7 +261,13 @@ describe('scales, privacy and hostile input', () => {
 		const outcome = await loadCsv(db, csv);
 		expect(outcome.imported).toBe(1);
 		expect(await sessions()).toEqual([
-			{ client_id: "A'); DROP TABLE datasets; --", session_date: '2025-01-02', visit: 1, condition: null, techniques: ['<script>alert(1)</script>'] }
+			{
+				client_id: "A'); DROP TABLE datasets; --",
+				session_date: '2025-01-02',
+				visit: 1,
+				condition: null,
+				techniques: ['<script>alert(1)</script>']
+			}
 		]);
 		expect(await db.query('SELECT count(*)::INTEGER AS n FROM datasets')).toEqual([{ n: 1 }]);
 	});
@@ -261,7 +276,12 @@ describe('scales, privacy and hostile input', () => {
 describe('encodings', () => {
 	it('reads a Latin-1 file whose first accent comes after the sample, losing nothing', async () => {
 		const head = 'client,date,condition,pain_before,pain_after\n' + 'A,2025-01-02,Neck pain,5,3\n'.repeat(3);
-		const bytes = new Uint8Array([...new TextEncoder().encode(head), ...[...'B,2025-01-03,Douleur cervicale r'].map((c) => c.charCodeAt(0)), 0xe9, ...new TextEncoder().encode('currente,6,4\n')]);
+		const bytes = new Uint8Array([
+			...new TextEncoder().encode(head),
+			...[...'B,2025-01-03,Douleur cervicale r'].map((c) => c.charCodeAt(0)),
+			0xe9,
+			...new TextEncoder().encode('currente,6,4\n')
+		]);
 		// The preview saw only the ASCII head, so the plan says UTF-8.
 		const plan = planFor(head, 'latin1.csv');
 		expect(plan.encoding).toBe('utf-8');
@@ -322,7 +342,8 @@ describe('files that end badly in the reader', () => {
 	const rows = (outcome: { rejectedRows: { line: number; reason: string }[] }) => outcome.rejectedRows.map((r) => [r.line, r.reason]);
 
 	it('keeps a # inside a value whole when the file has comment lines', async () => {
-		const csv = '# exported by PracticeSoft\nclient,date,pain_before,pain_after,notes\nC1,2025-01-02,5,3,room #2\n# moved\nC2,2025-01-03,6,4,#7\n';
+		const csv =
+			'# exported by PracticeSoft\nclient,date,pain_before,pain_after,notes\nC1,2025-01-02,5,3,room #2\n# moved\nC2,2025-01-03,6,4,#7\n';
 		const outcome = await loadCsv(db, csv);
 		expect(describeCounts(outcome)).toBe('Read 2 rows · imported 2 · rejected 0 · 0 duplicates');
 		expect(await db.query('SELECT value FROM session_extras ORDER BY value')).toEqual([{ value: '#7' }, { value: 'room #2' }]);
@@ -353,11 +374,18 @@ describe('files that end badly in the reader', () => {
 
 	it('rejects the row with a damaged byte in a UTF-8 file, instead of reading the whole file as Latin-1', async () => {
 		const head = 'client,date,condition,pain_before,pain_after\n' + 'A,2025-01-02,Hüftschmerz,5,3\n';
-		const bytes = new Uint8Array([...new TextEncoder().encode(head + 'B,2025-01-03,Neck pa'), 0xff, ...new TextEncoder().encode('n,6,4\nC,2025-01-04,Épaule,4,2\n')]);
+		const bytes = new Uint8Array([
+			...new TextEncoder().encode(head + 'B,2025-01-03,Neck pa'),
+			0xff,
+			...new TextEncoder().encode('n,6,4\nC,2025-01-04,Épaule,4,2\n')
+		]);
 		const outcome = await runImport(db, new Blob([bytes]), planFor(head, 'damaged.csv'), { secret: 's' });
 		expect(describeCounts(outcome)).toBe('Read 3 rows · imported 2 · rejected 1 · 0 duplicates');
 		expect(rows(outcome)).toEqual([[3, 'condition: not valid UTF-8 text (a damaged byte)']]);
-		expect(await db.query('SELECT condition FROM sessions ORDER BY condition')).toEqual([{ condition: 'Hüftschmerz' }, { condition: 'Épaule' }]);
+		expect(await db.query('SELECT condition FROM sessions ORDER BY condition')).toEqual([
+			{ condition: 'Hüftschmerz' },
+			{ condition: 'Épaule' }
+		]);
 	});
 
 	it('rejects a row holding a NUL byte, naming the column', async () => {

@@ -132,13 +132,7 @@ async function nextSlot(db: Database): Promise<Slot> {
 	return slot;
 }
 
-async function storeDataset(
-	db: Database,
-	plan: ImportPlan,
-	counts: ImportCounts,
-	options: ImportOptions,
-	source: SessionSource
-) {
+async function storeDataset(db: Database, plan: ImportPlan, counts: ImportCounts, options: ImportOptions, source: SessionSource) {
 	const isDemo = options.isDemo ?? false;
 	return db.transaction(async (tx) => {
 		const { datasetId: id, base } = await nextSlot(tx);
@@ -156,10 +150,9 @@ async function storeDataset(
 		]);
 		await saveMeasures(tx, plan.measures);
 		await storeSessions(tx, plan, source, id, base, options.secret);
-		const [{ sessions }] = await tx.query<{ sessions: number }>(
-			'SELECT count(*)::INTEGER AS sessions FROM sessions WHERE dataset_id = ?',
-			[id]
-		);
+		const [{ sessions }] = await tx.query<{ sessions: number }>('SELECT count(*)::INTEGER AS sessions FROM sessions WHERE dataset_id = ?', [
+			id
+		]);
 		return { id, sessions };
 	});
 }
@@ -207,7 +200,6 @@ async function rejectedRows(
 	return rows.sort((a, b) => a.line - b.line);
 }
 
-
 async function cleanUp(db: Database) {
 	await db.exec(
 		`DROP TABLE IF EXISTS ${ROWS}; DROP TABLE IF EXISTS ${SKIPPED};
@@ -246,12 +238,7 @@ export async function runImport(db: Database, data: Blob | string, givenPlan: Im
 }
 
 /** Reads and checks one file and works out its sessions, storing nothing (see StagedImport). */
-export async function stageImport(
-	db: Database,
-	data: Blob | string,
-	givenPlan: ImportPlan,
-	options: ImportOptions
-): Promise<StagedImport> {
+export async function stageImport(db: Database, data: Blob | string, givenPlan: ImportPlan, options: ImportOptions): Promise<StagedImport> {
 	// Before/after columns read as visits are stored as visit columns from here on.
 	givenPlan = withPairsRead(givenPlan);
 	const outcome = await importRead(db, data, givenPlan, options, 'give up');
@@ -279,9 +266,14 @@ const isInvalidText = (r: ReaderReject) => /UNICODE|ENCODING/.test(r.errorType) 
 const firstLine = (error: unknown) => (error instanceof Error ? error.message : String(error)).split('\n')[0].trim();
 
 /** Reads the file as the dialect says; a file whose lines end in more than one way is read again with one kind. */
-async function importRead(db: Database, source: Blob | string, plan: ImportPlan, options: ImportOptions, invalidText: InvalidText): Promise<Attempt> {
-	const input = (unifyLineEndings: boolean) =>
-		readerInput(source, { ...readerDialect(plan), unifyLineEndings });
+async function importRead(
+	db: Database,
+	source: Blob | string,
+	plan: ImportPlan,
+	options: ImportOptions,
+	invalidText: InvalidText
+): Promise<Attempt> {
+	const input = (unifyLineEndings: boolean) => readerInput(source, { ...readerDialect(plan), unifyLineEndings });
 	const outcome = await importOnce(db, source, await input(false), plan, options, invalidText, false);
 	if (outcome !== MIXED_LINE_ENDINGS) return outcome;
 	return importOnce(db, source, await input(true), plan, options, invalidText, true);

@@ -145,7 +145,21 @@ function padHeader(header: string[], rows: string[][]): string[] {
 
 /** Every spelling of a missing value that DuckDB's `nullstr` needs, since DuckDB matches exactly. */
 export const MISSING_TOKENS_EXACT: string[] = [
-	'', 'NA', 'N/A', 'n/a', 'na', '-', 'null', 'NULL', 'Null', 'NaN', 'nan', 'NAN', 'None', 'none', '<undefined>'
+	'',
+	'NA',
+	'N/A',
+	'n/a',
+	'na',
+	'-',
+	'null',
+	'NULL',
+	'Null',
+	'NaN',
+	'nan',
+	'NAN',
+	'None',
+	'none',
+	'<undefined>'
 ];
 
 const MISSING = new Set(MISSING_TOKENS_EXACT.map((token) => token.toLowerCase()));
@@ -162,8 +176,12 @@ export const NUMBER_PATTERNS = {
 	groupedByCommas: /^[+-]?\d{1,3}(?:,\d{3})+(?:\.\d*)?$/,
 	groupedBySpaces: /^[+-]?\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?:[.,]\d*)?$/
 };
-const { plain: PLAIN_NUMBER, groupedByDots: GROUPED_BY_DOTS, groupedByCommas: GROUPED_BY_COMMAS, groupedBySpaces: GROUPED_BY_SPACES } =
-	NUMBER_PATTERNS;
+const {
+	plain: PLAIN_NUMBER,
+	groupedByDots: GROUPED_BY_DOTS,
+	groupedByCommas: GROUPED_BY_COMMAS,
+	groupedBySpaces: GROUPED_BY_SPACES
+} = NUMBER_PATTERNS;
 
 /** Parses a number as the file writes it ("6,5" with decimalComma, "1.234,5", " 7 "); null when missing or not a number. */
 export function parseNumber(value: string, decimalComma: boolean): number | null {
@@ -298,7 +316,12 @@ function lineEnd(text: string, start: number): number {
 /** Comment lines blanked as the reader's input blanks them (line breaks kept, so line numbers hold). */
 function withoutCommentLines(text: string, dialect: CsvDialect): string {
 	if (!dialect.commentPrefix) return text;
-	const options = { delimiter: dialect.delimiter, commentPrefix: dialect.commentPrefix, rowWidth: dialect.rowWidth, unifyLineEndings: false };
+	const options = {
+		delimiter: dialect.delimiter,
+		commentPrefix: dialect.commentPrefix,
+		rowWidth: dialect.rowWidth,
+		unifyLineEndings: false
+	};
 	return new TextDecoder().decode(prepareBytes(new TextEncoder().encode(text), options));
 }
 

@@ -40,9 +40,7 @@ export function numberSql(text: string, decimalComma: boolean): string {
 /** read_csv options for the plan: every value here is ours or a quoted literal, never raw user text. */
 export function readCsvOptions(plan: ImportPlan): string {
 	const { dialect, dateFormat } = plan;
-	const columns = plan.columns
-		.map((c) => `${quoteLiteral(stagedName(c.index))}: '${stagedType(c, plan)}'`)
-		.join(', ');
+	const columns = plan.columns.map((c) => `${quoteLiteral(stagedName(c.index))}: '${stagedType(c, plan)}'`).join(', ');
 	const options = [
 		'header = false',
 		`skip = ${dialect.headerLine + 1}`,
@@ -95,9 +93,7 @@ export interface ReaderReject {
 }
 
 export async function readerRejects(db: Database): Promise<ReaderReject[]> {
-	const exists = await db.query<{ n: number }>(
-		`SELECT count(*)::INTEGER AS n FROM duckdb_tables() WHERE table_name = '${READER_REJECTS}'`
-	);
+	const exists = await db.query<{ n: number }>(`SELECT count(*)::INTEGER AS n FROM duckdb_tables() WHERE table_name = '${READER_REJECTS}'`);
 	if (exists[0].n === 0) return [];
 	return db.query<ReaderReject>(
 		`SELECT line::INTEGER AS line, column_idx::INTEGER AS "column", error_type::VARCHAR AS "errorType",

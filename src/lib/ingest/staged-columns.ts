@@ -22,8 +22,7 @@ export function join(parts: Fragment[], separator: string): Fragment {
 	return { sql: parts.map((p) => p.sql).join(separator), params: parts.flatMap((p) => p.params) };
 }
 
-export const column = (plan: ImportPlan, kind: RoleKind): ColumnPlan | undefined =>
-	plan.columns.find((c) => c.role.kind === kind);
+export const column = (plan: ImportPlan, kind: RoleKind): ColumnPlan | undefined => plan.columns.find((c) => c.role.kind === kind);
 
 /**
  * A column as messages name it: its header, with its position when the header is empty or not unique
@@ -89,9 +88,7 @@ export function timepointExpressions(plan: ImportPlan): { visit: Fragment; timin
 	const timings = entries.filter(([, m]) => 'timing' in m);
 	return {
 		visit: fragment(
-			visits.length
-				? `CASE ${value} ${visits.map(() => 'WHEN ? THEN ?::INTEGER').join(' ')} ELSE NULL END`
-				: 'NULL::INTEGER',
+			visits.length ? `CASE ${value} ${visits.map(() => 'WHEN ? THEN ?::INTEGER').join(' ')} ELSE NULL END` : 'NULL::INTEGER',
 			visits.flatMap(([v, m]) => [v, (m as { visit: number }).visit])
 		),
 		timing: fragment(

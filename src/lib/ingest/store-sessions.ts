@@ -76,7 +76,8 @@ async function storeMeasureNames(db: Database, measureNames: Map<string, string>
 	for (const [n, m] of measureNames) await db.query(`INSERT INTO ${NAMES} VALUES (?, ?)`, [n, m]);
 }
 
-const firstOf = (columns: string[]) => (columns.length === 0 ? 'NULL::DOUBLE' : columns.length === 1 ? columns[0] : `coalesce(${columns.join(', ')})`);
+const firstOf = (columns: string[]) =>
+	columns.length === 0 ? 'NULL::DOUBLE' : columns.length === 1 ? columns[0] : `coalesce(${columns.join(', ')})`;
 
 /** Before and after for a group; a lone value counts as before, unless the row's timepoint says after. */
 function pair(group: MeasureGroup): { before: string; after: string } {
@@ -127,13 +128,15 @@ function extraColumns(plan: ImportPlan): ColumnPlan[] {
 }
 
 /** An extra attribute's name: its header, or its position when the header is empty or repeated. */
-const extraName = (plan: ImportPlan, c: ColumnPlan) => columnLabel(plan.columns.map((p) => p.header), c.index);
+const extraName = (plan: ImportPlan, c: ColumnPlan) =>
+	columnLabel(
+		plan.columns.map((p) => p.header),
+		c.index
+	);
 
 function extraValue(c: ColumnPlan, secret: string): Fragment {
 	const value = `NULLIF(trim(CAST(r.${stagedName(c.index)} AS VARCHAR)), '')`;
-	return c.privacy === 'pseudonymise'
-		? fragment(`'P-' || substr(sha256(? || ':' || ${value}), 1, 12)`, [secret])
-		: fragment(value);
+	return c.privacy === 'pseudonymise' ? fragment(`'P-' || substr(sha256(? || ':' || ${value}), 1, 12)`, [secret]) : fragment(value);
 }
 
 function rowSessions(plan: ImportPlan): SessionSource {
@@ -156,7 +159,9 @@ function rowSessions(plan: ImportPlan): SessionSource {
 	};
 }
 
-const NO_MEASUREMENTS = fragment('SELECT NULL::BIGINT AS key, NULL::VARCHAR AS measure, NULL::DOUBLE AS value_before, NULL::DOUBLE AS value_after WHERE false');
+const NO_MEASUREMENTS = fragment(
+	'SELECT NULL::BIGINT AS key, NULL::VARCHAR AS measure, NULL::DOUBLE AS value_before, NULL::DOUBLE AS value_after WHERE false'
+);
 
 async function gatherObservations(db: Database, plan: ImportPlan) {
 	const selects: Fragment[] = measureGroups(plan).map((group) => {
@@ -179,7 +184,9 @@ async function gatherObservations(db: Database, plan: ImportPlan) {
 			)
 		);
 	}
-	const union = selects.length ? join(selects, ' UNION ALL ') : fragment('SELECT NULL::BIGINT, NULL::INTEGER, NULL::VARCHAR, NULL::DOUBLE, NULL::DOUBLE WHERE false');
+	const union = selects.length
+		? join(selects, ' UNION ALL ')
+		: fragment('SELECT NULL::BIGINT, NULL::INTEGER, NULL::VARCHAR, NULL::DOUBLE, NULL::DOUBLE WHERE false');
 	await db.query(
 		`CREATE OR REPLACE TEMP TABLE ${OBSERVATIONS} AS
 		 SELECT * FROM (${union.sql}) o(source_row, visit, measure, value_before, value_after)
@@ -242,7 +249,18 @@ async function summariseImportClients(db: Database, source: SessionSource) {
 }
 
 const MEASUREMENTS = 'import_measurements';
-const ROLE_COLUMNS = new Set(['client', 'date', 'visit', 'timepoint', 'clinic', 'therapist', 'technique', 'condition', 'duration', 'ignore']);
+const ROLE_COLUMNS = new Set([
+	'client',
+	'date',
+	'visit',
+	'timepoint',
+	'clinic',
+	'therapist',
+	'technique',
+	'condition',
+	'duration',
+	'ignore'
+]);
 const MEASURE_COLUMNS = new Set(['measure', 'measure name', 'measure value']);
 
 /** Drops columns of the staged rows nothing reads any more: the table is the import's largest, and stays until it is stored. */
@@ -257,7 +275,11 @@ async function dropColumns(db: Database, names: string[]) {
  */
 export async function prepareSessions(db: Database, plan: ImportPlan, measureNames: Map<string, string>): Promise<SessionSource> {
 	const roles = plan.columns.filter((c) => ROLE_COLUMNS.has(c.role.kind) || (c.role.kind === 'extra' && c.privacy === 'drop'));
-	await dropColumns(db, ['valid', ...roles.map((c) => stagedName(c.index)), ...textNumberColumns(plan).map((c) => `${stagedName(c.index)}_text`)]);
+	await dropColumns(db, [
+		'valid',
+		...roles.map((c) => stagedName(c.index)),
+		...textNumberColumns(plan).map((c) => `${stagedName(c.index)}_text`)
+	]);
 	await storeMeasureNames(db, measureNames);
 	const gathered = rowIsSession(plan) ? rowSessions(plan) : await groupedSessions(db, plan);
 	await db.query(`CREATE OR REPLACE TEMP TABLE ${MEASUREMENTS} AS ${gathered.measurements.sql}`, gathered.measurements.params);

@@ -22,9 +22,11 @@ async function imported(name: string, change?: Parameters<typeof importFile>[2])
 
 /** [client, visit, date] of every stored session. */
 const sessions = async () =>
-	(await db.query<{ c: string; v: number; d: string | null }>('SELECT client_id AS c, visit AS v, session_date AS d FROM sessions ORDER BY c, v')).map(
-		(s) => [s.c, s.v, s.d]
-	);
+	(
+		await db.query<{ c: string; v: number; d: string | null }>(
+			'SELECT client_id AS c, visit AS v, session_date AS d FROM sessions ORDER BY c, v'
+		)
+	).map((s) => [s.c, s.v, s.d]);
 /** [client, visit, measure, before, after] of every stored measurement. */
 const measurements = async () =>
 	(
@@ -58,7 +60,11 @@ describe('a trial without an id column: Pre and Post beside a group (grip-streng
 		expect(outcome.sessions).toBe(12);
 		expect(await db.query('SELECT count(*)::INTEGER AS n FROM clients')).toEqual([{ n: 6 }]);
 		// The group column (1, 2) is the technique of each of the participant's visits.
-		expect(await db.query(`SELECT DISTINCT client_id, technique FROM sessions JOIN session_techniques USING (session_id) WHERE client_id IN ('1', '2') ORDER BY 1`)).toEqual([
+		expect(
+			await db.query(
+				`SELECT DISTINCT client_id, technique FROM sessions JOIN session_techniques USING (session_id) WHERE client_id IN ('1', '2') ORDER BY 1`
+			)
+		).toEqual([
 			{ client_id: '1', technique: '1' },
 			{ client_id: '2', technique: '2' }
 		]);
@@ -95,7 +101,9 @@ describe('a trial without an id column: Pre and Post beside a group (grip-streng
 		const ending = await importFile(db, new File([csv], 'numbered.csv'));
 		expect(ending.ending).toBe('imported');
 		if (ending.ending !== 'imported') return;
-		expect(ending.outcome.rejectedRows.map((r) => [r.line, r.reason])).toEqual([[3, 'wrong number of fields: expected 3, found 2 (no value for Post)']]);
+		expect(ending.outcome.rejectedRows.map((r) => [r.line, r.reason])).toEqual([
+			[3, 'wrong number of fields: expected 3, found 2 (no value for Post)']
+		]);
 		expect(await sessions()).toEqual([
 			['1', 1, null],
 			['1', 2, null],
@@ -121,9 +129,20 @@ describe('pre/post columns of measures the app does not know', () => {
 			['W4', 1, 'weight', 88, null],
 			['W4', 2, 'weight', 84.5, null]
 		]);
-		expect(await measureRow('weight')).toMatchObject({ label: 'weight', kind: 'other', unit: 'kg', scale_min: 30, scale_max: 250, direction: 'lower' });
+		expect(await measureRow('weight')).toMatchObject({
+			label: 'weight',
+			kind: 'other',
+			unit: 'kg',
+			scale_min: 30,
+			scale_max: 250,
+			direction: 'lower'
+		});
 		// Age and BMI stay extra attributes of the participant's sessions, not measures.
-		expect(await db.query('SELECT DISTINCT name, value FROM session_extras JOIN sessions USING (session_id) WHERE client_id = ? ORDER BY name', ['W2'])).toEqual([
+		expect(
+			await db.query('SELECT DISTINCT name, value FROM session_extras JOIN sessions USING (session_id) WHERE client_id = ? ORDER BY name', [
+				'W2'
+			])
+		).toEqual([
 			{ name: 'BMI', value: '31.4' },
 			{ name: 'age', value: '51' }
 		]);
@@ -180,7 +199,11 @@ describe('pre/post columns of measures the app does not know', () => {
 			['4', 2, 'pk', 4.6, null]
 		]);
 		expect(await db.query('SELECT DISTINCT measure FROM measurements')).toEqual([{ measure: 'pk' }]);
-		expect(await db.query(`SELECT DISTINCT client_id, value FROM session_extras JOIN sessions USING (session_id) WHERE name = 'change' ORDER BY 1`)).toEqual([
+		expect(
+			await db.query(
+				`SELECT DISTINCT client_id, value FROM session_extras JOIN sessions USING (session_id) WHERE name = 'change' ORDER BY 1`
+			)
+		).toEqual([
 			{ client_id: '1', value: '-1.1' },
 			{ client_id: '2', value: '-0.2' },
 			{ client_id: '3', value: '-1.4' },
@@ -211,7 +234,9 @@ describe('a movement column names the range of motion of each row (rom-movement-
 		const { outcome } = await imported('rom-movement-clinic.csv');
 		// The last row's 105 is over the 0–100° of cervical rotation; the elbow's 150 is fine (no scale declared),
 		// though it is over the generic range of motion's 140.
-		expect(outcome.rejectedRows.map((r) => [r.line, r.reason])).toEqual([[7, 'rom_pre: 105 is outside the 0–100° scale of Cervical rotation']]);
+		expect(outcome.rejectedRows.map((r) => [r.line, r.reason])).toEqual([
+			[7, 'rom_pre: 105 is outside the 0–100° scale of Cervical rotation']
+		]);
 		expect(await sessions()).toEqual([
 			['C1', 1, '2025-02-03'],
 			['C1', 2, '2025-02-10'],
@@ -287,7 +312,9 @@ describe('the real trials import as before', () => {
 		expect(outcome.sessions).toBe(sessionsOf.reduce((a, b) => a + b, 0));
 		// Where a patient has all four throat-pain values, visits 1–4 hold them in the file's order.
 		const complete = file.rows.flatMap((r, i) => (throat.every((h) => present(file.column(h)[i])) ? [r[0]] : []));
-		const expected = complete.flatMap((id) => throat.map((h, k) => [id, k + 1, Number(file.column(h)[file.column('rownames').indexOf(id)])]));
+		const expected = complete.flatMap((id) =>
+			throat.map((h, k) => [id, k + 1, Number(file.column(h)[file.column('rownames').indexOf(id)])])
+		);
 		const stored = await db.query<{ c: string; v: number; b: number }>(
 			`SELECT client_id AS c, visit AS v, value_before AS b FROM measurements JOIN sessions USING (session_id) WHERE visit <= 4`
 		);

@@ -29,8 +29,18 @@ describe('guessing how before/after columns are read', () => {
 
 	it('decides from the rows it is given, ids trimmed', () => {
 		const plan = planFor('id,pain_pre,pain_post\nP1,6,3\n');
-		expect(guessPairReading(plan, [['P1', '6', '3'], [' P1 ', '5', '2']])).toBe('session');
-		expect(guessPairReading(plan, [['P1', '6', '3'], ['P2', '5', '2']])).toBe('visits');
+		expect(
+			guessPairReading(plan, [
+				['P1', '6', '3'],
+				[' P1 ', '5', '2']
+			])
+		).toBe('session');
+		expect(
+			guessPairReading(plan, [
+				['P1', '6', '3'],
+				['P2', '5', '2']
+			])
+		).toBe('visits');
 	});
 });
 

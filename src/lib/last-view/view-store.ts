@@ -66,22 +66,26 @@ export function browserViewStore(): ViewStore {
 		save(view) {
 			views = keptViews(views ?? [], view);
 			const text = encodeViews(views);
-			writing = writing.then(async () => {
-				const directory = await root();
-				if (!directory) return;
-				const file = await (await directory.getFileHandle(FILE, { create: true })).createWritable();
-				await file.write(text);
-				await file.close();
-				await removeViews(directory, FILE);
-			}).catch(() => undefined);
+			writing = writing
+				.then(async () => {
+					const directory = await root();
+					if (!directory) return;
+					const file = await (await directory.getFileHandle(FILE, { create: true })).createWritable();
+					await file.write(text);
+					await file.close();
+					await removeViews(directory, FILE);
+				})
+				.catch(() => undefined);
 			return writing;
 		},
 		forget() {
 			views = [];
-			writing = writing.then(async () => {
-				const directory = await root();
-				if (directory) await removeViews(directory);
-			}).catch(() => undefined);
+			writing = writing
+				.then(async () => {
+					const directory = await root();
+					if (directory) await removeViews(directory);
+				})
+				.catch(() => undefined);
 			return writing;
 		}
 	};

@@ -43,13 +43,25 @@ describe('case-mix columns are recognised by name', () => {
 describe('case-mix columns as typed arrays', () => {
 	it('code categories into sorted levels, and durations with a unit into their bands', () => {
 		const values = ['M', 'F', null, 'F'];
-		const sex = encodeCovariate({ name: 'sex', kind: 'sex', numeric: false }, 4, (i) => (values[i] === null ? undefined : { value: values[i]!, number: null }));
+		const sex = encodeCovariate({ name: 'sex', kind: 'sex', numeric: false }, 4, (i) =>
+			values[i] === null ? undefined : { value: values[i]!, number: null }
+		);
 		expect(sex.levels).toEqual(['F', 'M']);
 		expect([...sex.codes!]).toEqual([1, 0, -1, 0]);
 		const weeks = [3, 20, 8, NaN];
-		const onset = encodeCovariate({ name: 'weeks_since_onset', kind: 'chronicity', numeric: true, unit: 'weeks' }, 4, (i) => ({ value: '', number: weeks[i] }));
-		expect([...onset.codes!].map((c) => onset.levels[c] ?? null)).toEqual(['acute (under 6 weeks)', 'chronic (over 12 weeks)', 'subacute (6–12 weeks)', null]);
-		const age = encodeCovariate({ name: 'age', kind: 'age', numeric: true }, 3, (i) => (i === 1 ? undefined : { value: '', number: 30 + i }));
+		const onset = encodeCovariate({ name: 'weeks_since_onset', kind: 'chronicity', numeric: true, unit: 'weeks' }, 4, (i) => ({
+			value: '',
+			number: weeks[i]
+		}));
+		expect([...onset.codes!].map((c) => onset.levels[c] ?? null)).toEqual([
+			'acute (under 6 weeks)',
+			'chronic (over 12 weeks)',
+			'subacute (6–12 weeks)',
+			null
+		]);
+		const age = encodeCovariate({ name: 'age', kind: 'age', numeric: true }, 3, (i) =>
+			i === 1 ? undefined : { value: '', number: 30 + i }
+		);
 		expect([...age.numbers!]).toEqual([30, NaN, 32]);
 		// A row takes its client's value.
 		expect([...gatherCovariate(sex, Int32Array.from([3, 3, 0])).codes!]).toEqual([0, 0, 1]);

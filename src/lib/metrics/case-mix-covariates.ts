@@ -124,7 +124,11 @@ export function encodeCovariate(
 /** The same column for other items: item i takes the value of `from[i]` (a row takes its client's). */
 export function gatherCovariate(column: CovariateColumn, from: Int32Array): CovariateColumn {
 	const { numbers, codes } = column;
-	const gathered: CovariateColumn = { ...column, numbers: numbers && new Float64Array(from.length), codes: codes && new Int32Array(from.length) };
+	const gathered: CovariateColumn = {
+		...column,
+		numbers: numbers && new Float64Array(from.length),
+		codes: codes && new Int32Array(from.length)
+	};
 	for (let i = 0; i < from.length; i++) {
 		if (numbers) gathered.numbers![i] = numbers[from[i]];
 		else gathered.codes![i] = codes![from[i]];

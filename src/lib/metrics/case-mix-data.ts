@@ -21,7 +21,12 @@ export async function caseMixOf(db: Database, filters: Filters): Promise<CaseMix
 	const rows = await db.query<CourseRow>(course.sql, course.params);
 	const columns = await caseMixColumns(db);
 	const values = columns.length ? covariateValuesSql(columns) : null;
-	const found = values ? await db.query<{ dataset_id: number; client_id: string; name: string; value: string; number: number | null }>(values.sql, values.params) : [];
+	const found = values
+		? await db.query<{ dataset_id: number; client_id: string; name: string; value: string; number: number | null }>(
+				values.sql,
+				values.params
+			)
+		: [];
 	const key = (datasetId: number, clientId: string) => `${datasetId}\u0000${clientId}`;
 	const byClient = new Map<string, Map<string, { value: string; number: number | null }>>();
 	for (const f of found) {

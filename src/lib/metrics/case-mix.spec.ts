@@ -6,7 +6,11 @@ import { encodeCovariate } from './case-mix-covariates';
 // tests/fixtures/case-mix.csv: 60 client courses at three clinics, five without an age. Expected values from
 // tests/reference/case-mix.py (numpy 2.4 least squares, scipy 1.17 t quantiles).
 const text = readFileSync(new URL('../../../tests/fixtures/case-mix.csv', import.meta.url), 'utf8');
-const records = text.trim().split('\n').slice(1).map((line) => line.split(','));
+const records = text
+	.trim()
+	.split('\n')
+	.slice(1)
+	.map((line) => line.split(','));
 
 function dataOf(rows: string[][]): CaseMixData {
 	const providers = [...new Set(rows.map((r) => r[0]))].sort();
@@ -20,7 +24,9 @@ function dataOf(rows: string[][]): CaseMixData {
 		baseline: Float64Array.from(rows, (r) => Number(r[2])),
 		change: Float64Array.from(rows, (r) => Number(r[3])),
 		covariates: [
-			encodeCovariate({ name: 'age', kind: 'age', numeric: true }, rows.length, (i) => (rows[i][4] === '' ? undefined : { value: rows[i][4], number: Number(rows[i][4]) })),
+			encodeCovariate({ name: 'age', kind: 'age', numeric: true }, rows.length, (i) =>
+				rows[i][4] === '' ? undefined : { value: rows[i][4], number: Number(rows[i][4]) }
+			),
 			encodeCovariate({ name: 'sex', kind: 'sex', numeric: false }, rows.length, (i) => ({ value: rows[i][5], number: null }))
 		]
 	};

@@ -120,7 +120,13 @@ export function caseMix(data: CaseMixData, minClients: number, level = 0.95): Ca
 			present[i] = 1;
 			n++;
 		}
-		const term: Term = { label: candidate.label, levels: candidate.levels, parameters: candidate.columns.length, used: false, reason: null };
+		const term: Term = {
+			label: candidate.label,
+			levels: candidate.levels,
+			parameters: candidate.columns.length,
+			used: false,
+			reason: null
+		};
 		terms.push(term);
 		if (candidate.columns.length === 0) term.reason = 'one value only';
 		else if (n < kept * (1 - MOST_MISSING)) term.reason = `missing for ${kept - n} of ${kept} clients`;
@@ -206,7 +212,15 @@ export function caseMix(data: CaseMixData, minClients: number, level = 0.95): Ca
 			hidden: n[g] < minClients
 		});
 	}
-	return { terms, coefficients: fit.coefficients, n: fit.n, excluded: rows - fit.n, rSquared: fit.rSquared, residualSd: fit.residualSd, providers };
+	return {
+		terms,
+		coefficients: fit.coefficients,
+		n: fit.n,
+		excluded: rows - fit.n,
+		rSquared: fit.rSquared,
+		residualSd: fit.residualSd,
+		providers
+	};
 }
 
 /** The funnel's control limits at `clients`: ±1.96 and ±3.09 residual SDs over √n (95% and 99.8%). */

@@ -73,13 +73,31 @@ describe('the reference group', () => {
 			['Sham massage', 7]
 		]);
 		expect(defaultReference(totals)).toBe('Sham massage');
-		const usual = (group: string, clients: number) => ({ group, clients, mean: 0, sd: 1, ci: null, responders: null, responderRate: null, hidden: false });
+		const usual = (group: string, clients: number) => ({
+			group,
+			clients,
+			mean: 0,
+			sd: 1,
+			ci: null,
+			responders: null,
+			responderRate: null,
+			hidden: false
+		});
 		expect(defaultReference([usual('A', 9), usual('Usual care', 4)])).toBe('Usual care');
 		expect(defaultReference([usual('Wait-list', 3), usual('B', 9)])).toBe('Wait-list');
 	});
 
 	it('else is the largest shown group, and never a hidden one', () => {
-		const g = (group: string, clients: number, hidden = false) => ({ group, clients, mean: 0, sd: 1, ci: null, responders: null, responderRate: null, hidden });
+		const g = (group: string, clients: number, hidden = false) => ({
+			group,
+			clients,
+			mean: 0,
+			sd: 1,
+			ci: null,
+			responders: null,
+			responderRate: null,
+			hidden
+		});
 		expect(defaultReference([g('PNF', 12), g('SCS', 30), g('TrP', 8)])).toBe('SCS');
 		expect(defaultReference([g('Control', 3, true), g('SCS', 30)])).toBe('SCS');
 		expect(defaultReference([])).toBeNull();

@@ -94,7 +94,11 @@ export function contrastsOf(effect: Effect, rows: readonly EffectSummary[], chos
 	const empty = { effect, groups, reference, chosen: !!picked, rows: [], hidden: groups.length - shown.length, model: null, conditions };
 	if (!reference) return empty;
 	const cells: AncovaCell[] = rows.map((r) => ({ group: r.group, stratum: r.condition, moments: r.moments }));
-	const model = ancova(cells, reference.group, shown.map((g) => g.group));
+	const model = ancova(
+		cells,
+		reference.group,
+		shown.map((g) => g.group)
+	);
 	const sample = (g: GroupTotal) => (g.sd === null ? null : { mean: g.mean, sd: g.sd, n: g.clients });
 	const ref = sample(reference);
 	return {
@@ -110,7 +114,10 @@ export function contrastsOf(effect: Effect, rows: readonly EffectSummary[], chos
 					g: own && ref ? hedgesG(own, ref) : null,
 					responderDifference:
 						group.responders !== null && reference.responders !== null
-							? newcombeDifference({ successes: group.responders, n: group.clients }, { successes: reference.responders, n: reference.clients })
+							? newcombeDifference(
+									{ successes: group.responders, n: group.clients },
+									{ successes: reference.responders, n: reference.clients }
+								)
 							: null,
 					adjusted: model?.differences.find((d) => d.group === group.group) ?? null
 				};

@@ -103,8 +103,22 @@ describe('frequency and outcome', () => {
 		// The data end on 8 February: everyone started at least 4 weeks before, nobody 8.
 		// Still attending after 4 weeks: A (28 days) yes, B (14) no; C (31) yes, D (one visit) no.
 		expect(rows).toEqual([
-			{ technique: 'PNF stretching', condition: 'Lower back pain', eligible: [2, 0, 0], retained: [1, 0, 0], medianGapDays: 14, medianCourseDays: 21 },
-			{ technique: 'Positional release', condition: 'Lower back pain', eligible: [2, 0, 0], retained: [1, 0, 0], medianGapDays: 31, medianCourseDays: 15.5 }
+			{
+				technique: 'PNF stretching',
+				condition: 'Lower back pain',
+				eligible: [2, 0, 0],
+				retained: [1, 0, 0],
+				medianGapDays: 14,
+				medianCourseDays: 21
+			},
+			{
+				technique: 'Positional release',
+				condition: 'Lower back pain',
+				eligible: [2, 0, 0],
+				retained: [1, 0, 0],
+				medianGapDays: 31,
+				medianCourseDays: 15.5
+			}
 		]);
 	});
 });

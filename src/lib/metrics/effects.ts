@@ -120,11 +120,7 @@ export function effectGroupsSql(effect: Effect, filters: Filters): { sql: string
 			FROM per_client, t
 			GROUP BY grp, condition
 			ORDER BY condition, grp`,
-		params: [
-			...clients.params,
-			filters.measure,
-			...(effect === 'course' ? responds.params : [])
-		]
+		params: [...clients.params, filters.measure, ...(effect === 'course' ? responds.params : [])]
 	};
 }
 

@@ -3,7 +3,16 @@
  * Each client's course effect, grouped by the band their sessions a month fall in.
  */
 import type { Database } from '../db/database';
-import { MOMENT_SUMS, THRESHOLDS_CTE, clientEffectSql, momentsOf, responderSql, summariseEffects, type EffectRow, type EffectSummary } from './effects';
+import {
+	MOMENT_SUMS,
+	THRESHOLDS_CTE,
+	clientEffectSql,
+	momentsOf,
+	responderSql,
+	summariseEffects,
+	type EffectRow,
+	type EffectSummary
+} from './effects';
 import type { Filters } from './filters';
 import { clientFrequencySql } from './session-frequency';
 import { FREQUENCY_BAND } from './settings';

@@ -18,11 +18,13 @@ export interface MeasureInfo {
 export function thresholdText(m: MeasureInfo, points: number | null, percent: number | null): string {
 	const p = points ?? m.mcidPoints;
 	const pct = percent ?? m.mcidPercent;
-	const parts = [p !== null ? `${p} ${m.unit === 'points' ? 'points' : m.unit}` : null, pct !== null ? `${Math.round(pct * 100)}% of baseline` : null].filter(Boolean);
+	const parts = [
+		p !== null ? `${p} ${m.unit === 'points' ? 'points' : m.unit}` : null,
+		pct !== null ? `${Math.round(pct * 100)}% of baseline` : null
+	].filter(Boolean);
 	const source = points === null && percent === null ? ` (${m.mcidSource})` : ' (set by you)';
 	return parts.length ? parts.join(' or ') + source : 'none declared';
 }
-
 
 /** The columns of `measures` that make a MeasureInfo, for a SELECT. A measure declared without a unit is in "units". */
 export const MEASURE_INFO_COLUMNS = `measure, label, CASE WHEN coalesce(unit, '') = '' THEN 'units' ELSE unit END AS unit, direction, scale_min AS "scaleMin", scale_max AS "scaleMax",

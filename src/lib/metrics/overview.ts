@@ -61,15 +61,7 @@ export async function headline(db: Database, filters: Filters): Promise<Headline
 		        (SELECT count(DISTINCT (dataset_id, client_id)) FROM c, t WHERE ${responds.sql})::INTEGER AS responders,
 		        (SELECT median(per_month) FROM f) AS "medianPerMonth",
 		        (SELECT count(per_month) FROM f)::INTEGER AS "frequencyClients"`,
-		[
-			...immediate.params,
-			...course.params,
-			...frequency.params,
-			filters.measure,
-			...from.params,
-			...from.params,
-			...responds.params
-		]
+		[...immediate.params, ...course.params, ...frequency.params, filters.measure, ...from.params, ...from.params, ...responds.params]
 	);
 	return row;
 }

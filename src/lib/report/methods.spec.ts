@@ -16,7 +16,19 @@ const pain: MeasureInfo = {
 };
 const input: MethodsInput = {
 	datasets: [
-		{ datasetId: 2, name: 'north.csv', sourceFile: 'north.csv', importedAt: '2026-11-02T10:00:00.000Z', isDemo: false, active: true, sessions: 120, clients: 30, rowsRead: 125, rowsRejected: 5, rowsDuplicate: 0 }
+		{
+			datasetId: 2,
+			name: 'north.csv',
+			sourceFile: 'north.csv',
+			importedAt: '2026-11-02T10:00:00.000Z',
+			isDemo: false,
+			active: true,
+			sessions: 120,
+			clients: 30,
+			rowsRead: 125,
+			rowsRejected: 5,
+			rowsDuplicate: 0
+		}
 	],
 	filters: DEFAULT_FILTERS,
 	measure: pain,
@@ -30,7 +42,10 @@ const input: MethodsInput = {
 	caseMix: null,
 	trial: null
 };
-const text = (i: MethodsInput) => methodsSections(i).map((s) => `${s.heading}\n${s.paragraphs.join('\n')}`).join('\n');
+const text = (i: MethodsInput) =>
+	methodsSections(i)
+		.map((s) => `${s.heading}\n${s.paragraphs.join('\n')}`)
+		.join('\n');
 
 describe('the methods section', () => {
 	it('states the data source, n, date range and the outcome', () => {
@@ -49,7 +64,14 @@ describe('the methods section', () => {
 	it('follows the filters, the grouping and the minimum group size', () => {
 		const t = text({
 			...input,
-			filters: { ...DEFAULT_FILTERS, from: '2026-03-01', clinics: ['North', 'South'], techniques: ['PNF stretching'], by: 'therapist', minClients: 10 }
+			filters: {
+				...DEFAULT_FILTERS,
+				from: '2026-03-01',
+				clinics: ['North', 'South'],
+				techniques: ['PNF stretching'],
+				by: 'therapist',
+				minClients: 10
+			}
 		});
 		expect(t).toContain('Filters: sessions from 2026-03-01; clinic North and South; technique PNF stretching.');
 		expect(t).toContain('Groups are clients grouped by therapist and condition.');
@@ -74,16 +96,49 @@ describe('the methods section', () => {
 	});
 
 	it('states the reference group, the intervals and the adjusted model of the comparisons', () => {
-		const group = (name: string) => ({ group: name, clients: 20, mean: 1, sd: 1, ci: null, responders: 5, responderRate: 0.25, hidden: false });
+		const group = (name: string) => ({
+			group: name,
+			clients: 20,
+			mean: 1,
+			sd: 1,
+			ci: null,
+			responders: 5,
+			responderRate: 0.25,
+			hidden: false
+		});
 		const slope = { name: 'baseline', estimate: 0.42, se: 0.1, ci: { low: 0.2, high: 0.6 } };
-		const model = { reference: 'Sham', n: 80, referenceN: 20, slope, strata: ['Neck pain', 'Sciatica'], differences: [], aliased: ['TrP'], df: 74, residualSd: 1.1, rSquared: 0.31 };
-		const contrasts = { effect: 'course' as const, groups: [group('Sham'), group('PNF')], reference: group('Sham'), chosen: false, rows: [], hidden: 0, model, conditions: ['Neck pain', 'Sciatica'] };
+		const model = {
+			reference: 'Sham',
+			n: 80,
+			referenceN: 20,
+			slope,
+			strata: ['Neck pain', 'Sciatica'],
+			differences: [],
+			aliased: ['TrP'],
+			df: 74,
+			residualSd: 1.1,
+			rSquared: 0.31
+		};
+		const contrasts = {
+			effect: 'course' as const,
+			groups: [group('Sham'), group('PNF')],
+			reference: group('Sham'),
+			chosen: false,
+			rows: [],
+			hidden: 0,
+			model,
+			conditions: ['Neck pain', 'Sciatica']
+		};
 		const t = text({ ...input, contrasts });
 		expect(t).toContain('compared with a reference group: Sham, by default (a group labelled as a control');
 		expect(t).toContain('Welch’s unequal-variance 95% interval; Hedges’ g');
 		expect(t).toContain('Newcombe’s hybrid score interval (Stat Med 1998;17:873–890, method 10)');
-		expect(t).toContain('their main technique (the technique in most of a client’s sessions) and their condition, by ordinary least squares');
-		expect(t).toContain('Course model: 80 clients, slope 0.42, R² 0.31. Not estimable (all their clients have conditions no other group has): TrP.');
+		expect(t).toContain(
+			'their main technique (the technique in most of a client’s sessions) and their condition, by ordinary least squares'
+		);
+		expect(t).toContain(
+			'Course model: 80 clients, slope 0.42, R² 0.31. Not estimable (all their clients have conditions no other group has): TrP.'
+		);
 		expect(text({ ...input, contrasts: { ...contrasts, chosen: true } })).toContain('Sham, chosen by the user.');
 	});
 
@@ -102,7 +157,9 @@ describe('the methods section', () => {
 			providers: []
 		};
 		const t = text({ ...input, filters: { ...DEFAULT_FILTERS, by: 'clinic' }, caseMix });
-		expect(t).toContain('Each clinic is compared with what its case mix predicts, as FOTO reports providers: a linear model of course change on baseline and condition, fitted by least squares over 90 clients');
+		expect(t).toContain(
+			'Each clinic is compared with what its case mix predicts, as FOTO reports providers: a linear model of course change on baseline and condition, fitted by least squares over 90 clients'
+		);
 		expect(t).toContain('Left out: age (age) (missing for 30 of 90 clients).');
 		expect(t).toContain('limits at ±1.96 and ±3.09 residual SDs ÷ √n (95% and 99.8%; Spiegelhalter');
 	});
@@ -128,7 +185,9 @@ describe('the methods section', () => {
 		};
 		const t = text({ ...input, trial });
 		expect(t).toContain('visit 1 is the baseline; follow-ups 2 and 3.');
-		expect(t).toContain('Analysis population: everyone with a baseline value: a missing follow-up taken as no change from baseline for means and models');
+		expect(t).toContain(
+			'Analysis population: everyone with a baseline value: a missing follow-up taken as no change from baseline for means and models'
+		);
 		expect(t).toContain('against B: the difference in means (arm − reference, in points) with Welch’s interval');
 		expect(t).toContain('Shares at or below 1 points, with Wilson’s interval');
 	});

@@ -264,7 +264,10 @@ export class Dashboard {
 	 */
 	private caseMixLater(cube: Cube, filters: Filters, generation: number) {
 		// In Node (tests) there are no frames.
-		const afterPaint = typeof requestAnimationFrame === 'function' ? (run: () => void) => requestAnimationFrame(() => setTimeout(run, 0)) : (run: () => void) => setTimeout(run, 0);
+		const afterPaint =
+			typeof requestAnimationFrame === 'function'
+				? (run: () => void) => requestAnimationFrame(() => setTimeout(run, 0))
+				: (run: () => void) => setTimeout(run, 0);
 		afterPaint(async () => {
 			if (!this.db || generation !== this.generation || cube !== this.cube) return;
 			// Read from the stored data: an import drawn before it is stored is waited for.
@@ -280,7 +283,9 @@ export class Dashboard {
 	/** In idle time, as many tasks as fit, until the filters change again. */
 	private workAhead(cube: Cube, filters: Filters, generation: number) {
 		const tasks = workAhead(cube, filters);
-		const idle = globalThis.requestIdleCallback ?? ((run: (deadline: { timeRemaining: () => number }) => void) => setTimeout(() => run({ timeRemaining: () => 0 }), 50));
+		const idle =
+			globalThis.requestIdleCallback ??
+			((run: (deadline: { timeRemaining: () => number }) => void) => setTimeout(() => run({ timeRemaining: () => 0 }), 50));
 		const next = (deadline: { timeRemaining: () => number }) => {
 			// A task takes a few tens of milliseconds: another starts only while most of the idle period is left.
 			do {

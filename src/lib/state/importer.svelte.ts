@@ -10,7 +10,13 @@ import { describeCounts, ImportError, planProblems, stageImport, type ImportOutc
 import { clearImportNote, interruptedImport, noteImport, pageStorage, takeImportNote, type Interrupted } from '../ingest/import-note';
 import { pseudonymKey } from '../ingest/pseudonym-key';
 
-export const IMPORT_STEPS = ['Reading the file', 'Checking every row', 'Collecting rejected rows', 'Gathering sessions', 'Storing sessions'];
+export const IMPORT_STEPS = [
+	'Reading the file',
+	'Checking every row',
+	'Collecting rejected rows',
+	'Gathering sessions',
+	'Storing sessions'
+];
 
 /** A file the user dropped, waiting for them to check its columns. */
 export class PendingFile {
@@ -122,7 +128,13 @@ export class Importer {
 		try {
 			const db = await this.database();
 			if (this.saving && !this.saving.saved) {
-				this.progress = { file: this.saving.file, fileNumber: 0, files: files.length, step: 'Waiting until the last import is saved', fraction: 0 };
+				this.progress = {
+					file: this.saving.file,
+					fileNumber: 0,
+					files: files.length,
+					step: 'Waiting until the last import is saved',
+					fraction: 0
+				};
 			}
 			await this.stored;
 			this.outcomes = [];
@@ -155,7 +167,8 @@ export class Importer {
 					problems.push(
 						error instanceof ImportError
 							? error.message
-							: (memoryProblem(pending.file.name, error) ?? `${pending.file.name}: ${error instanceof Error ? error.message : String(error)}`)
+							: (memoryProblem(pending.file.name, error) ??
+									`${pending.file.name}: ${error instanceof Error ? error.message : String(error)}`)
 					);
 				}
 			}

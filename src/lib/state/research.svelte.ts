@@ -88,7 +88,8 @@ export class Research {
 			const db = await this.openDatabase();
 			const options = $state.snapshot(this.options) as ExportOptions;
 			// CSV is written by DuckDB itself; Parquet is written in JavaScript (there is no Parquet extension here).
-			if (format === 'csv') return { name: 'sessions.csv', data: await exportSessionsCsv(db, filters, options), type: 'text/csv;charset=utf-8' };
+			if (format === 'csv')
+				return { name: 'sessions.csv', data: await exportSessionsCsv(db, filters, options), type: 'text/csv;charset=utf-8' };
 			return await exportTableFile(await exportSessions(db, filters, options), format);
 		} catch (error) {
 			this.problem = error instanceof Error ? error.message : String(error);

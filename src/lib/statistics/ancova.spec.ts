@@ -29,7 +29,9 @@ describe('ANCOVA on the back-pain trial (Ashar et al., JAMA Psychiatry 2022)', (
 		if (time === '1') before.set(id, [group, pain]);
 		else after.set(id, pain);
 	}
-	const rows = [...before].flatMap(([id, [group, x]]) => (after.has(id) ? [[group, 'all', x, after.get(id)!] as [string, string, number, number]] : []));
+	const rows = [...before].flatMap(([id, [group, x]]) =>
+		after.has(id) ? [[group, 'all', x, after.get(id)!] as [string, string, number, number]] : []
+	);
 
 	it('matches numpy.linalg.lstsq: coefficients, standard errors, intervals, R²', () => {
 		expect(rows).toHaveLength(135);
@@ -73,9 +75,20 @@ describe('ANCOVA with strata', () => {
 	// y = a + b x + A + C + neck: a = 1.264334, b = 0.686103, A = −2.018465 (SE 0.541611), C = −0.020894,
 	// neck = −0.406220; 9 residual df; R² 0.796597; residual SD 0.843748; A's 95% CI −3.243675 to −0.793254.
 	const rows: [string, string, number, number][] = [
-		['A', 'back', 6, 3], ['A', 'back', 7, 5], ['A', 'neck', 5, 2], ['A', 'neck', 4, 2], ['A', 'back', 8, 4],
-		['B', 'back', 6, 5], ['B', 'back', 5, 5], ['B', 'neck', 7, 6], ['B', 'neck', 6, 4], ['B', 'neck', 5, 5],
-		['C', 'back', 7, 6], ['C', 'neck', 6, 6], ['C', 'back', 8, 7], ['C', 'neck', 5, 3]
+		['A', 'back', 6, 3],
+		['A', 'back', 7, 5],
+		['A', 'neck', 5, 2],
+		['A', 'neck', 4, 2],
+		['A', 'back', 8, 4],
+		['B', 'back', 6, 5],
+		['B', 'back', 5, 5],
+		['B', 'neck', 7, 6],
+		['B', 'neck', 6, 4],
+		['B', 'neck', 5, 5],
+		['C', 'back', 7, 6],
+		['C', 'neck', 6, 6],
+		['C', 'back', 8, 7],
+		['C', 'neck', 5, 3]
 	];
 
 	it('adjusts for the stratum and reports it', () => {

@@ -30,4 +30,3 @@ describe("Student's t", () => {
 		expect(tQuantile(0.975, 0)).toBeNaN();
 	});
 });
-

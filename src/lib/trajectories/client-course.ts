@@ -126,7 +126,8 @@ export async function loadCourses(db: Database, clientIds: readonly string[]): P
 	}
 	const all = [...courses.values()];
 	for (const course of all) {
-		if (all.some((other) => other !== course && other.clientId === course.clientId)) course.label = `${course.clientId} (${course.dataset})`;
+		if (all.some((other) => other !== course && other.clientId === course.clientId))
+			course.label = `${course.clientId} (${course.dataset})`;
 	}
 	// In the order the user picked them.
 	return all.sort((a, b) => clientIds.indexOf(a.clientId) - clientIds.indexOf(b.clientId) || a.datasetId - b.datasetId);
@@ -135,7 +136,8 @@ export async function loadCourses(db: Database, clientIds: readonly string[]): P
 /** The measures any of the courses has a value for. */
 function measuresIn(courses: readonly ClientCourse[]): string[] {
 	const found = new Set<string>();
-	for (const c of courses) for (const s of c.sessions) for (const [m, r] of Object.entries(s.readings)) if (r.before !== null || r.after !== null) found.add(m);
+	for (const c of courses)
+		for (const s of c.sessions) for (const [m, r] of Object.entries(s.readings)) if (r.before !== null || r.after !== null) found.add(m);
 	return [...found];
 }
 

@@ -18,9 +18,7 @@ export interface ClientSuggestion {
  */
 export async function findClients(db: Database, text: string, limit = 8): Promise<ClientSuggestion[]> {
 	const typed = text.trim().toLowerCase();
-	const order = typed
-		? 'starts_with(lower(client_id), ?) DESC, length(client_id), client_id'
-		: 'sessions DESC, client_id';
+	const order = typed ? 'starts_with(lower(client_id), ?) DESC, length(client_id), client_id' : 'sessions DESC, client_id';
 	return db.query<ClientSuggestion>(
 		`SELECT client_id AS "clientId",
 		        coalesce(first(condition ORDER BY session_date NULLS LAST, visit), '${NOT_RECORDED}') AS condition,

@@ -37,10 +37,7 @@ const placeholders = (n: number) => Array.from({ length: n }, () => '?').join(',
 export function referenceBandSql(query: BandQuery): { sql: string; params: SqlParam[] } {
 	const excluded = query.exclude.length ? `AND s.client_id NOT IN (${placeholders(query.exclude.length)})` : '';
 	// A client counts once per point: over days, their first value in that week.
-	const x =
-		query.axis === 'session'
-			? 'number'
-			: `(floor(day / ${BAND_WEEK}) * ${BAND_WEEK} + ${Math.floor(BAND_WEEK / 2)})::INTEGER`;
+	const x = query.axis === 'session' ? 'number' : `(floor(day / ${BAND_WEEK}) * ${BAND_WEEK} + ${Math.floor(BAND_WEEK / 2)})::INTEGER`;
 	return {
 		sql: `
 WITH candidates AS (

@@ -3,7 +3,13 @@ import { addClient, DEFAULT_SELECTION, referenceClient, removeClient, selectionF
 
 describe('the selection in the URL', () => {
 	it('round-trips clients in order, the axis, the band option and the minimum size', () => {
-		const selection = { clients: ['C0002', 'A & B', 'C0001'], axis: 'days' as const, reference: 'C0001', sameTechnique: true, minClients: 8 };
+		const selection = {
+			clients: ['C0002', 'A & B', 'C0001'],
+			axis: 'days' as const,
+			reference: 'C0001',
+			sameTechnique: true,
+			minClients: 8
+		};
 		const search = selectionToSearch(selection);
 		expect(search.toString()).toBe('client=C0002&client=A+%26+B&client=C0001&x=days&ref=C0001&band=technique&min=8');
 		expect(selectionFromSearch(search)).toEqual(selection);

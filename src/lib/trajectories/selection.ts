@@ -22,7 +22,13 @@ export interface Selection {
 	minClients: number;
 }
 
-export const DEFAULT_SELECTION: Selection = { clients: [], axis: 'session', reference: null, sameTechnique: false, minClients: DEFAULT_MIN_CLIENTS };
+export const DEFAULT_SELECTION: Selection = {
+	clients: [],
+	axis: 'session',
+	reference: null,
+	sameTechnique: false,
+	minClients: DEFAULT_MIN_CLIENTS
+};
 
 export function selectionFromSearch(search: URLSearchParams): Selection {
 	const min = Number(search.get('min'));

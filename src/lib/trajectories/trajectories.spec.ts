@@ -195,10 +195,18 @@ describe('the client summary', () => {
 	it('says when the change is not meaningful yet, and has nothing for an unmeasured measure', async () => {
 		const [k103] = await loadCourses(db, ['K103']);
 		// 4 → 4 → 2: 30% of 4 is 1.2, so 2 points of improvement count at session 3; before that, 0.
-		expect(summariseOutcome(k103, await measureInfo(db, 'pain_nprs'))).toMatchObject({ needed: expect.closeTo(1.2, 12), respondedAtSession: 3 });
+		expect(summariseOutcome(k103, await measureInfo(db, 'pain_nprs'))).toMatchObject({
+			needed: expect.closeTo(1.2, 12),
+			respondedAtSession: 3
+		});
 		const [k102] = await loadCourses(db, ['K102']);
 		// 8 → 7: 1 point, short of 2 points or 2.4.
-		expect(summariseOutcome(k102, await measureInfo(db, 'pain_nprs'))).toMatchObject({ improvement: 1, needed: 2, respondedAtSession: null, sessionsToResponse: null });
+		expect(summariseOutcome(k102, await measureInfo(db, 'pain_nprs'))).toMatchObject({
+			improvement: 1,
+			needed: 2,
+			respondedAtSession: null,
+			sessionsToResponse: null
+		});
 		expect(summariseOutcome(k102, await measureInfo(db, 'hip_flexion'))).toBeNull();
 	});
 

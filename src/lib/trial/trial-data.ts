@@ -95,7 +95,8 @@ export async function trialData(
 	);
 	if (timepoints.length === 0) return { timepoints, moreTimepoints, summaries: [], pairs: [], arms };
 	const reach = options.reach;
-	const reachingOf = (value: string) => (reach === null ? 'NULL::INTEGER' : `count(*) FILTER (WHERE ${reaches(value, options.lowerIsBetter)})::INTEGER`);
+	const reachingOf = (value: string) =>
+		reach === null ? 'NULL::INTEGER' : `count(*) FILTER (WHERE ${reaches(value, options.lowerIsBetter)})::INTEGER`;
 	const shown = timepoints.map(() => '?').join(', ');
 	const summaries = await db.query<TimepointSummary>(
 		`WITH ${values.sql}

@@ -45,7 +45,9 @@ export function trialSettingsToSearch(settings: TrialSettings, search = new URLS
  * The default value to reach: a tenth of the scale from its best end (pain 0–10: 1 or less, the trials' "pain-free
  * or nearly"); none for a measure without a declared scale.
  */
-export function defaultReach(measure: Pick<MeasureInfo, 'direction'> & { scaleMin: number | null; scaleMax: number | null }): number | null {
+export function defaultReach(
+	measure: Pick<MeasureInfo, 'direction'> & { scaleMin: number | null; scaleMax: number | null }
+): number | null {
 	if (measure.scaleMin === null || measure.scaleMax === null) return null;
 	const tenth = (measure.scaleMax - measure.scaleMin) / 10;
 	return measure.direction === 'lower' ? measure.scaleMin + tenth : measure.scaleMax - tenth;

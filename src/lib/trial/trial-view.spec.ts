@@ -33,7 +33,16 @@ async function view(
 	const measure = await measureInfo(db, filters.measure);
 	const reach = options.reach === undefined ? 1 : options.reach;
 	const data = await trialData(db, filters, { population, reach, lowerIsBetter: true });
-	return trialView({ data, measure, population, reach, followUp: null, reference: filters.reference, usualReference: options.usualReference, minClients: 5 });
+	return trialView({
+		data,
+		measure,
+		population,
+		reach,
+		followUp: null,
+		reference: filters.reference,
+		usualReference: options.usualReference,
+		minClients: 5
+	});
 }
 
 describe('the trial view of the back-pain trial', () => {
@@ -63,7 +72,14 @@ describe('the trial view of the back-pain trial', () => {
 	it('never mistakes completers for everyone randomised: the flow per arm', async () => {
 		const v = await view('complete');
 		expect(v.followUp).toBe(2);
-		expect(v.flow.find((f) => f.arm === ARMS[1])).toEqual({ arm: ARMS[1], allocated: 50, withBaseline: 50, followed: [{ visit: 2, n: 44 }], analysed: 44, missing: 6 });
+		expect(v.flow.find((f) => f.arm === ARMS[1])).toEqual({
+			arm: ARMS[1],
+			allocated: 50,
+			withBaseline: 50,
+			followed: [{ visit: 2, n: 44 }],
+			analysed: 44,
+			missing: 6
+		});
 		expect(v.flow.find((f) => f.arm === ARMS[2])).toMatchObject({ allocated: 51, withBaseline: 51, analysed: 44, missing: 7 });
 		expect(v.flow.find((f) => f.arm === 'Not recorded')).toMatchObject({ allocated: 55, withBaseline: 54, analysed: 0, missing: 54 });
 		const all = await view('bocf');

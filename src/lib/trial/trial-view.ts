@@ -131,7 +131,16 @@ export interface TrialViewInput {
 	minClients: number;
 }
 
-export function trialView({ data, measure, population, reach, followUp, reference, usualReference = null, minClients }: TrialViewInput): TrialView {
+export function trialView({
+	data,
+	measure,
+	population,
+	reach,
+	followUp,
+	reference,
+	usualReference = null,
+	minClients
+}: TrialViewInput): TrialView {
 	const [baseline = null, ...followUps] = data.timepoints;
 	const chosenFollowUp = followUp !== null && followUps.includes(followUp) ? followUp : (followUps.at(-1) ?? null);
 	const atBaseline = (arm: string) => data.summaries.find((s) => s.arm === arm && s.visit === baseline)?.n ?? 0;
@@ -140,7 +149,16 @@ export function trialView({ data, measure, population, reach, followUp, referenc
 	const shown = arms.filter((arm) => !hiddenArms.includes(arm));
 	// Else the largest arm at the follow-up: an arm nobody was followed in cannot be compared with.
 	const atFollowUp = (arm: string) => data.summaries.find((s) => s.arm === arm && s.visit === chosenFollowUp)?.n ?? 0;
-	const candidates = arms.map((arm) => ({ group: arm, clients: atFollowUp(arm), mean: 0, sd: null, ci: null, responders: null, responderRate: null, hidden: hiddenArms.includes(arm) || atFollowUp(arm) === 0 }));
+	const candidates = arms.map((arm) => ({
+		group: arm,
+		clients: atFollowUp(arm),
+		mean: 0,
+		sd: null,
+		ci: null,
+		responders: null,
+		responderRate: null,
+		hidden: hiddenArms.includes(arm) || atFollowUp(arm) === 0
+	}));
 	const picked = reference !== null && shown.includes(reference) ? reference : null;
 	const usual = usualReference !== null && shown.includes(usualReference) && atFollowUp(usualReference) > 0 ? usualReference : null;
 	const ref = picked ?? usual ?? defaultReference(candidates) ?? shown[0] ?? null;
@@ -216,7 +234,9 @@ export function trialView({ data, measure, population, reach, followUp, referenc
 						adjusted: model?.differences.find((d) => d.group === arm) ?? null,
 						share: ownShare,
 						shareDifference:
-							ownShare && refShare ? newcombeDifference({ successes: ownShare.reaching, n: ownShare.n }, { successes: refShare.reaching, n: refShare.n }) : null
+							ownShare && refShare
+								? newcombeDifference({ successes: ownShare.reaching, n: ownShare.n }, { successes: refShare.reaching, n: refShare.n })
+								: null
 					};
 				})
 		});
