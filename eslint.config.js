@@ -30,7 +30,9 @@ export default ts.config(
 			'@typescript-eslint/no-unused-expressions': ['error', { allowShortCircuit: true, allowTernary: true }],
 			// Links and goto() carry paths resolve()d where the views' links are built (the app layout), with the
 			// filters' query appended, which the rule cannot follow.
-			'svelte/no-navigation-without-resolve': 'off'
+			'svelte/no-navigation-without-resolve': 'off',
+			// {' '} keeps a space between inline elements that the template's whitespace rules would drop.
+			'svelte/no-useless-mustaches': 'off'
 		}
 	}
 );
