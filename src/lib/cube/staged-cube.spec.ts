@@ -105,20 +105,15 @@ describe('an import drawn before it is stored', () => {
 		await expectSameView(data, plan);
 	});
 
-	it('a long file, a file of visits in columns, a movement column and a trial without ids', async () => {
-		for (const name of [
-			'score-t0-t2.csv',
-			'rom-movement-clinic.csv',
-			'grip-strength.csv',
-			'licorice_gargle.csv',
-			'KosteckiDillon.csv',
-			'gait.csv'
-		]) {
+	// A long file, a file of visits in columns, a movement column and a trial without ids: one test each.
+	it.each(['score-t0-t2.csv', 'rom-movement-clinic.csv', 'grip-strength.csv', 'licorice_gargle.csv', 'KosteckiDillon.csv', 'gait.csv'])(
+		'%s',
+		async (name) => {
 			db = await openNodeDatabase();
 			const { data, plan } = await fixture(name);
 			await expectSameView(data, plan);
 		}
-	});
+	);
 
 	it('visits the file gives order sessions of one date; sessions without are numbered by date, then file order', async () => {
 		const csv =
