@@ -131,7 +131,9 @@ export function clientAttendance(cube: Cube, units: Units, visits: Visits, by: F
 	}
 	const size = new Int32Array(keys.length);
 	for (let k = 0; k < visits.count; k++) size[group[k]]++;
-	return { ...visits, groupNames: names, group, groups: { keys, size } };
+	// Written out, not spread: objects made alike keep one shape, which the JIT's code relies on.
+	const { count, client, sessions, first, last, perMonth } = visits;
+	return { count, client, sessions, first, last, perMonth, firstUnit, groupNames: names, group, groups: { keys, size } };
 }
 
 /** Where each group's values go in an array of one per client: a client's value is written at fill[group]++. */

@@ -28,10 +28,28 @@ export { quantile, quantileOf } from './quantiles';
  * Sessions each their own unit, and summed into cells, which answer every filter; a date range works out
  * again from sessions only the clients it cuts through (date-range.ts). Both are built once per cube.
  */
-function unitsOf(cube: Cube & { units?: { sessions: Units; cells: Cells } }): { sessions: Units; cells: Cells } {
-	if (cube.units) return cube.units;
+function unitsOf(cube: Cube): { sessions: Units; cells: Cells } {
+	const kept = cacheOf(cube);
+	if (kept.units) return kept.units;
 	const sessions = sessionUnits(cube);
-	return (cube.units = { sessions, cells: cellUnits(cube, sessions) });
+	return (kept.units = { sessions, cells: cellUnits(cube, sessions) });
+}
+
+/**
+ * What is kept with a cube between filter changes. In a map beside the cube, not on it: an object that
+ * gains properties as it is used changes shape, and the JIT's code for the figures would be thrown away.
+ */
+interface CubeCache {
+	units: { sessions: Units; cells: Cells } | null;
+	recent: Map<string, Filtered>;
+	recentViews: Map<string, MeasureFree>;
+	results: Map<string, DashboardData>;
+}
+const caches = new WeakMap<Cube, CubeCache>();
+function cacheOf(cube: Cube): CubeCache {
+	let kept = caches.get(cube);
+	if (!kept) caches.set(cube, (kept = { units: null, recent: new Map(), recentViews: new Map(), results: new Map() }));
+	return kept;
 }
 
 /** What the filters keep, whatever the grouping and measure. */
@@ -46,13 +64,14 @@ interface Filtered extends Selection {
 }
 
 /** What a view needs that does not depend on the chosen measure. */
-interface MeasureFree extends Filtered {
+interface MeasureFree {
+	base: Filtered;
 	attendance: Attendance;
 	frequency: FrequencyRow[];
 	retention: RetentionRow[];
 	rom: WithinSessionChart;
 	/** Within-session pain, made on first use (from the immediate effect when that is pain). */
-	pain?: WithinSessionChart;
+	pain: WithinSessionChart | null;
 }
 
 const RECENT_VIEWS = 8;
@@ -104,21 +123,23 @@ function filtered(cube: Cube, filters: Filters): Filtered {
 		if (rate === rate) rates[rated++] = rate;
 	}
 	const medianPerMonth = rated ? quantileIn(rates.subarray(0, rated), 0.5) : null;
-	return { ...kept, visits, perMonth, medianPerMonth, frequencyClients: rated, clients, sessions };
+	// Written out, not spread: objects made alike keep one shape, which the JIT's code for the figures relies on.
+	return { units: kept.units, mask: kept.mask, cut: kept.cut, visits, perMonth, medianPerMonth, frequencyClients: rated, clients, sessions };
 }
 
-function measureFree(cube: Cube & { recent?: Map<string, Filtered>; recentViews?: Map<string, MeasureFree> }, filters: Filters): MeasureFree {
+function measureFree(cube: Cube, filters: Filters): MeasureFree {
 	const key = JSON.stringify([filters.from, filters.to, filters.clinics, filters.therapists, filters.techniques, filters.conditions]);
-	const base = remembered((cube.recent ??= new Map()), key, () => filtered(cube, filters));
-	return remembered((cube.recentViews ??= new Map()), `${key} ${filters.by}`, () => {
+	const base = remembered(cacheOf(cube).recent, key, () => filtered(cube, filters));
+	return remembered(cacheOf(cube).recentViews, `${key} ${filters.by}`, () => {
 		const attendance = clientAttendance(cube, base.units, base.visits, filters.by);
 		const romCodes = cube.measures.flatMap((m, i) => (m.kind === 'rom' ? [i] : []));
 		return {
-			...base,
+			base,
 			attendance,
 			frequency: frequencyRows(attendance, cube),
 			retention: retentionRows(attendance, cube),
-			rom: withinSessionChart(cube, base, romCodes, filters.by, 'measure')
+			rom: withinSessionChart(cube, base, romCodes, filters.by, 'measure'),
+			pain: null
 		};
 	});
 }
@@ -161,8 +182,8 @@ export function computeCaseMix(cube: Cube, covariates: CovariateColumn[], filter
 	if (code < 0) return null;
 	const free = measureFree(cube, filters);
 	const lower = cube.measures[code].direction === 'lower';
-	const group = groupOf(cube, free.units, filters.by);
-	const kept = keptFor(cube, free, effectIndex(free.units, filters.by, group.codes, code, lower), filters.by, lower);
+	const group = groupOf(cube, free.base.units, filters.by);
+	const kept = keptFor(cube, free.base, effectIndex(free.base.units, filters.by, group.codes, code, lower), filters.by, lower);
 	return caseMix(caseMixRows(cube, covariates, kept, group.names), filters.minClients);
 }
 
@@ -171,25 +192,26 @@ export function computeCaseMix(cube: Cube, covariates: CovariateColumn[], filter
  * the same objects for the same filters, so the page redraws only the charts whose data changed; the same
  * filters again (going back, or a view worked out ahead) give the same result.
  */
-export function computeDashboard(cube: Cube & { results?: Map<string, DashboardData> }, filters: Filters): DashboardData {
+export function computeDashboard(cube: Cube, filters: Filters): DashboardData {
 	// Twice as many: each view's work ahead adds two.
 	const key = JSON.stringify(Object.entries(filters).sort(([a], [b]) => (a < b ? -1 : 1)));
-	return remembered((cube.results ??= new Map()), key, () => dashboardOf(cube, filters), 2 * RECENT_VIEWS);
+	return remembered(cacheOf(cube).results, key, () => dashboardOf(cube, filters), 2 * RECENT_VIEWS);
 }
 
 function dashboardOf(cube: Cube, filters: Filters): DashboardData {
 	const free = measureFree(cube, filters);
-	const { frequency, retention, rom, clients, sessions } = free;
+	const { frequency, retention, rom } = free;
+	const { clients, sessions } = free.base;
 	const code = cube.measures.findIndex((m) => m.measure === filters.measure);
 	const measure: CubeMeasure =
 		cube.measures[code] ?? { ...unknownMeasure(filters.measure), kind: 'other' };
-	const effects = code >= 0 ? measureEffects(cube, free, filters, code, measure) : null;
+	const effects = code >= 0 ? measureEffects(cube, free.base, filters, code, measure) : null;
 	const headline: Headline = {
 		clients,
 		sessions,
 		...(effects?.figures ?? { medianImmediate: null, immediateClients: 0, medianCourse: null, courseClients: 0, responders: 0 }),
-		medianPerMonth: free.medianPerMonth,
-		frequencyClients: free.frequencyClients
+		medianPerMonth: free.base.medianPerMonth,
+		frequencyClients: free.base.frequencyClients
 	};
 	const pain = cube.measures.findIndex((m) => m.measure === 'pain_nprs');
 	const { kind: _kind, ...info } = measure;
@@ -210,7 +232,7 @@ function dashboardOf(cube: Cube, filters: Filters): DashboardData {
 		pain: (free.pain ??=
 			effects && pain === code
 				? effects.painChart()
-				: withinSessionChart(cube, free, pain < 0 ? [] : [pain], filters.by, 'condition')),
+				: withinSessionChart(cube, free.base, pain < 0 ? [] : [pain], filters.by, 'condition')),
 		rom,
 		frequency,
 		retention

@@ -111,7 +111,9 @@ function cutUnits(sessions: Units, cells: Cells, rows: Int32Array, measures: num
 	const flat = new Int32Array(start[measures]);
 	listEntries(rows, cells.entryStart, sessions.entries.measure, start.slice(0, measures), flat);
 	const byMeasure = Array.from({ length: measures }, (_, m) => flat.subarray(start[m], start[m + 1]));
-	return { ...sessions, byMeasure, rows, kept };
+	// Written out, not spread: objects made alike keep one shape, which the JIT's code relies on.
+	const { count, client, clinic, therapist, condition, technique, date, dated, firstDate, lastDate, firstKey, romPairs, entries } = sessions;
+	return { count, client, clinic, therapist, condition, technique, date, sessions: sessions.sessions, dated, firstDate, lastDate, firstKey, romPairs, entries, byMeasure, rows, kept };
 }
 
 /** Marks the rows as kept, and counts their entries of each measure into sizes[measure + 1]. */
