@@ -12,7 +12,7 @@ import type { FrequencyRow } from '../metrics/session-frequency';
 import type { Headline } from '../metrics/overview';
 import { dayNumber, groupOf, unitMask } from './client-effects';
 import { effectIndex, keptFor, measureEffects } from './measure-effects';
-import { clientAttendance, clientVisits, frequencyRows, mergeVisits, retentionRows, type Attendance, type Visits } from './attendance';
+import { clientAttendance, frequencyRows, retentionRows, selectionVisits, type Attendance, type Visits } from './attendance';
 import { inRange, partsOf, type Selection } from './date-range';
 import { withinSessionChart } from './within-session';
 import { quantileIn } from './quantiles';
@@ -21,6 +21,7 @@ import { unknownMeasure } from '../metrics/measure-info';
 import { caseMix, type CaseMix } from '../metrics/case-mix';
 import { caseMixRows } from './case-mix-rows';
 import type { CovariateColumn } from '../metrics/case-mix-covariates';
+import { everyKindOfFilter, slice } from './warm-up';
 
 export { quantile, quantileOf } from './quantiles';
 
@@ -44,11 +45,13 @@ interface CubeCache {
 	recent: Map<string, Filtered>;
 	recentViews: Map<string, MeasureFree>;
 	results: Map<string, DashboardData>;
+	/** The code has been run on a slice of the cube (workAhead). */
+	warm: boolean;
 }
 const caches = new WeakMap<Cube, CubeCache>();
 function cacheOf(cube: Cube): CubeCache {
 	let kept = caches.get(cube);
-	if (!kept) caches.set(cube, (kept = { units: null, recent: new Map(), recentViews: new Map(), results: new Map() }));
+	if (!kept) caches.set(cube, (kept = { units: null, recent: new Map(), recentViews: new Map(), results: new Map(), warm: false }));
 	return kept;
 }
 
@@ -94,8 +97,7 @@ function filtered(cube: Cube, filters: Filters): Filtered {
 			? inRange(cube, sessionUnits, cells, other, filters.from ? dayNumber(filters.from) : null, filters.to ? dayNumber(filters.to) : null)
 			: { units: cells, mask: other, cut: null };
 	const parts = partsOf(kept);
-	let visits = clientVisits(cells, kept.mask);
-	if (kept.cut) visits = mergeVisits(visits, clientVisits(kept.cut, kept.cut.kept, kept.cut.rows), cells.sessionCell);
+	const visits = selectionVisits(kept);
 	let clients = 0;
 	let sessions = 0;
 	for (const [units, mask, rows] of parts) {
@@ -105,7 +107,7 @@ function filtered(cube: Cube, filters: Filters): Filtered {
 		let lastClient = -1;
 		for (let at = 0; at < end; at++) {
 			const i = rows ? rows[at] : at;
-			if (!mask[i]) continue;
+			if (mask && !mask[i]) continue;
 			sessions += sessionsOf[i];
 			// Units are in client order, and a client is in one part only: a kept unit of another client is a new client.
 			if (clientOf[i] !== lastClient) {
@@ -168,6 +170,16 @@ export function workAhead(cube: Cube, filters: Filters): (() => void)[] {
 	]);
 	for (let other = 0; other < cube.measures.length; other++) {
 		if (other !== code && cells().byMeasure[other]?.length) tasks.push(() => prepare(filters.by, other));
+	}
+	// First of all, once per cube: every kind of filter change worked out on a slice of the cube (warm-up.ts),
+	// so that a user's first change of each kind runs compiled code. A few tens of milliseconds.
+	const kept = cacheOf(cube);
+	if (!kept.warm) {
+		kept.warm = true;
+		tasks.unshift(() => {
+			const small = slice(cube, 4000);
+			for (const each of everyKindOfFilter(small, filters.measure)) computeDashboard(small, each);
+		});
 	}
 	return tasks;
 }

@@ -42,7 +42,7 @@ export function withinSessionChart(cube: Cube, kept: Selection, measures: number
 			for (let j = 0; j < entries.length; j++) {
 				const k = entries[j];
 				const u = unitOf[k];
-				if (!mask[u] || pairs[k] === 0) continue;
+				if ((mask !== null && !mask[u]) || pairs[k] === 0) continue;
 				if (clientOf[u] !== client) {
 					if (open) {
 						pairSessions += flush(slots, open, sumOfMeans, rowClients, rowSessions);
@@ -78,7 +78,7 @@ export function withinSessionChart(cube: Cube, kept: Selection, measures: number
 		for (const [units, mask, only] of parts) {
 			const romPairs = units.romPairs;
 			if (only) for (let at = 0; at < only.length; at++) sessions += romPairs[only[at]];
-			else for (let i = 0; i < units.count; i++) if (mask[i]) sessions += romPairs[i];
+			else if (mask) for (let i = 0; i < units.count; i++) if (mask[i]) sessions += romPairs[i];
 		}
 	}
 	const out: WithinSessionRow[] = [];
