@@ -4,6 +4,7 @@
  */
 import type { Cube } from './load-cube';
 import type { Units } from './units';
+import type { Selection } from './date-range';
 import type { Filters } from '../metrics/filters';
 import { FREQUENCY_BAND } from '../metrics/settings';
 import { RETENTION_WEEKS, type RetentionRow } from '../metrics/retention';
@@ -33,7 +34,7 @@ export interface Attendance extends Visits {
 	groups: { keys: number[]; size: Int32Array };
 }
 
-export function clientVisits(units: Units, mask: Uint8Array, rows: Int32Array | null = null): Visits {
+export function clientVisits(units: Units, mask: Uint8Array): Visits {
 	const size = units.count ? units.client[units.count - 1] + 1 : 0;
 	const client = new Int32Array(size);
 	const firstUnit = new Int32Array(size);
@@ -45,9 +46,7 @@ export function clientVisits(units: Units, mask: Uint8Array, rows: Int32Array | 
 	let n = -1;
 	let current = -1;
 	let firstKey = 0;
-	const end = rows ? rows.length : units.count;
-	for (let at = 0; at < end; at++) {
-		const i = rows ? rows[at] : at;
+	for (let i = 0; i < units.count; i++) {
 		if (!mask[i] || dated[i] === 0) continue;
 		if (clientOf[i] !== current) {
 			current = clientOf[i];
@@ -66,8 +65,7 @@ export function clientVisits(units: Units, mask: Uint8Array, rows: Int32Array | 
 		}
 	}
 	const count = n + 1;
-	const perMonth = new Float64Array(count);
-	for (let k = 0; k < count; k++) perMonth[k] = last[k] > first[k] ? ((sessions[k] - 1) * 30) / (last[k] - first[k]) : NaN;
+	const perMonth = perMonthOf(sessions, first, last, count);
 	return {
 		count,
 		client: client.subarray(0, count),
@@ -80,34 +78,113 @@ export function clientVisits(units: Units, mask: Uint8Array, rows: Int32Array | 
 }
 
 /**
- * Visits of two sets of clients in one, in client order: `b`'s first visits are units of their own, and
- * `cellOf` gives the cell (a unit of `a`'s) of each.
+ * The visits a selection keeps, in client order: from the cells its mask keeps, and with a date range, the
+ * kept sessions of the clients it cuts through (whose first visit is given as its cell).
  */
-export function mergeVisits(a: Visits, b: Visits, cellOf: Int32Array): Visits {
-	const count = a.count + b.count;
+export function selectionVisits(kept: Selection): Visits {
+	const { units, mask, cut } = kept;
+	if (!cut) return clientVisits(units, mask);
+	const size = units.count ? units.client[units.count - 1] + 1 : 0;
 	const out: Visits = {
-		count,
-		client: new Int32Array(count),
-		sessions: new Int32Array(count),
-		first: new Int32Array(count),
-		last: new Int32Array(count),
-		perMonth: new Float64Array(count),
-		firstUnit: new Int32Array(count)
+		count: 0,
+		client: new Int32Array(size),
+		sessions: new Int32Array(size),
+		first: new Int32Array(size),
+		last: new Int32Array(size),
+		perMonth: new Float64Array(0),
+		firstUnit: new Int32Array(size)
 	};
-	let i = 0;
-	let j = 0;
-	for (let k = 0; k < count; k++) {
-		const fromA = j >= b.count || (i < a.count && a.client[i] < b.client[j]);
-		const v = fromA ? a : b;
-		const at = fromA ? i++ : j++;
-		out.client[k] = v.client[at];
-		out.sessions[k] = v.sessions[at];
-		out.first[k] = v.first[at];
-		out.last[k] = v.last[at];
-		out.perMonth[k] = v.perMonth[at];
-		out.firstUnit[k] = fromA ? v.firstUnit[at] : cellOf[v.firstUnit[at]];
+	const count = visitsInRange(
+		units.cellStart,
+		mask,
+		units.dated,
+		units.firstDate,
+		units.lastDate,
+		units.firstKey,
+		cut.clients,
+		cut.rows,
+		cut.date,
+		units.sessionCell,
+		out.client,
+		out.sessions,
+		out.first,
+		out.last,
+		out.firstUnit
+	);
+	return {
+		count,
+		client: out.client.subarray(0, count),
+		sessions: out.sessions.subarray(0, count),
+		first: out.first.subarray(0, count),
+		last: out.last.subarray(0, count),
+		perMonth: perMonthOf(out.sessions, out.first, out.last, count),
+		firstUnit: out.firstUnit.subarray(0, count)
+	};
+}
+
+/** One pass over the clients: kept cells of those kept whole, kept sessions (all dated, in date order) of those cut through. */
+function visitsInRange(
+	cellStart: Int32Array,
+	mask: Uint8Array,
+	dated: Int32Array,
+	firstDate: Int32Array,
+	lastDate: Int32Array,
+	firstKey: Int32Array,
+	cutClients: Uint8Array,
+	rows: Int32Array,
+	date: Int32Array,
+	sessionCell: Int32Array,
+	client: Int32Array,
+	sessions: Int32Array,
+	first: Int32Array,
+	last: Int32Array,
+	firstUnit: Int32Array
+): number {
+	let n = 0;
+	let r = 0;
+	for (let c = 0; c < cutClients.length; c++) {
+		if (cutClients[c]) {
+			// The client's kept sessions come next among the rows.
+			const start = r;
+			while (r < rows.length && sessionCell[rows[r]] >= cellStart[c] && sessionCell[rows[r]] < cellStart[c + 1]) r++;
+			if (r === start) continue;
+			client[n] = c;
+			sessions[n] = r - start;
+			first[n] = date[rows[start]];
+			last[n] = date[rows[r - 1]];
+			firstUnit[n] = sessionCell[rows[start]];
+			n++;
+			continue;
+		}
+		let key = 2147483647;
+		let seen = false;
+		for (let i = cellStart[c]; i < cellStart[c + 1]; i++) {
+			if (!mask[i] || dated[i] === 0) continue;
+			if (!seen) {
+				seen = true;
+				client[n] = c;
+				sessions[n] = 0;
+				first[n] = firstDate[i];
+				last[n] = lastDate[i];
+			}
+			sessions[n] += dated[i];
+			if (firstDate[i] < first[n]) first[n] = firstDate[i];
+			if (lastDate[i] > last[n]) last[n] = lastDate[i];
+			if (firstKey[i] < key) {
+				key = firstKey[i];
+				firstUnit[n] = i;
+			}
+		}
+		if (seen) n++;
 	}
-	return out;
+	return n;
+}
+
+/** (sessions − 1) × 30 / days from first to last; NaN with one visit or all on one day. */
+function perMonthOf(sessions: Int32Array, first: Int32Array, last: Int32Array, count: number): Float64Array {
+	const perMonth = new Float64Array(count);
+	for (let k = 0; k < count; k++) perMonth[k] = last[k] > first[k] ? ((sessions[k] - 1) * 30) / (last[k] - first[k]) : NaN;
+	return perMonth;
 }
 
 /** The clients grouped by the group and condition of their first visit. */
@@ -131,7 +208,9 @@ export function clientAttendance(cube: Cube, units: Units, visits: Visits, by: F
 	}
 	const size = new Int32Array(keys.length);
 	for (let k = 0; k < visits.count; k++) size[group[k]]++;
-	return { ...visits, groupNames: names, group, groups: { keys, size } };
+	// Written out, not spread: objects made alike keep one shape, which the JIT's code relies on.
+	const { count, client, sessions, first, last, perMonth } = visits;
+	return { count, client, sessions, first, last, perMonth, firstUnit, groupNames: names, group, groups: { keys, size } };
 }
 
 /** Where each group's values go in an array of one per client: a client's value is written at fill[group]++. */

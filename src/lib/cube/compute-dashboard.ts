@@ -12,7 +12,7 @@ import type { FrequencyRow } from '../metrics/session-frequency';
 import type { Headline } from '../metrics/overview';
 import { dayNumber, groupOf, unitMask } from './client-effects';
 import { effectIndex, keptFor, measureEffects } from './measure-effects';
-import { clientAttendance, clientVisits, frequencyRows, mergeVisits, retentionRows, type Attendance, type Visits } from './attendance';
+import { clientAttendance, frequencyRows, retentionRows, selectionVisits, type Attendance, type Visits } from './attendance';
 import { inRange, partsOf, type Selection } from './date-range';
 import { withinSessionChart } from './within-session';
 import { quantileIn } from './quantiles';
@@ -21,6 +21,7 @@ import { unknownMeasure } from '../metrics/measure-info';
 import { caseMix, type CaseMix } from '../metrics/case-mix';
 import { caseMixRows } from './case-mix-rows';
 import type { CovariateColumn } from '../metrics/case-mix-covariates';
+import { everyKindOfFilter, slice } from './warm-up';
 
 export { quantile, quantileOf } from './quantiles';
 
@@ -28,10 +29,30 @@ export { quantile, quantileOf } from './quantiles';
  * Sessions each their own unit, and summed into cells, which answer every filter; a date range works out
  * again from sessions only the clients it cuts through (date-range.ts). Both are built once per cube.
  */
-function unitsOf(cube: Cube & { units?: { sessions: Units; cells: Cells } }): { sessions: Units; cells: Cells } {
-	if (cube.units) return cube.units;
+function unitsOf(cube: Cube): { sessions: Units; cells: Cells } {
+	const kept = cacheOf(cube);
+	if (kept.units) return kept.units;
 	const sessions = sessionUnits(cube);
-	return (cube.units = { sessions, cells: cellUnits(cube, sessions) });
+	return (kept.units = { sessions, cells: cellUnits(cube, sessions) });
+}
+
+/**
+ * What is kept with a cube between filter changes. In a map beside the cube, not on it: an object that
+ * gains properties as it is used changes shape, and the JIT's code for the figures would be thrown away.
+ */
+interface CubeCache {
+	units: { sessions: Units; cells: Cells } | null;
+	recent: Map<string, Filtered>;
+	recentViews: Map<string, MeasureFree>;
+	results: Map<string, DashboardData>;
+	/** The code has been run on a slice of the cube (workAhead). */
+	warm: boolean;
+}
+const caches = new WeakMap<Cube, CubeCache>();
+function cacheOf(cube: Cube): CubeCache {
+	let kept = caches.get(cube);
+	if (!kept) caches.set(cube, (kept = { units: null, recent: new Map(), recentViews: new Map(), results: new Map(), warm: false }));
+	return kept;
 }
 
 /** What the filters keep, whatever the grouping and measure. */
@@ -46,13 +67,14 @@ interface Filtered extends Selection {
 }
 
 /** What a view needs that does not depend on the chosen measure. */
-interface MeasureFree extends Filtered {
+interface MeasureFree {
+	base: Filtered;
 	attendance: Attendance;
 	frequency: FrequencyRow[];
 	retention: RetentionRow[];
 	rom: WithinSessionChart;
 	/** Within-session pain, made on first use (from the immediate effect when that is pain). */
-	pain?: WithinSessionChart;
+	pain: WithinSessionChart | null;
 }
 
 const RECENT_VIEWS = 8;
@@ -75,8 +97,7 @@ function filtered(cube: Cube, filters: Filters): Filtered {
 			? inRange(cube, sessionUnits, cells, other, filters.from ? dayNumber(filters.from) : null, filters.to ? dayNumber(filters.to) : null)
 			: { units: cells, mask: other, cut: null };
 	const parts = partsOf(kept);
-	let visits = clientVisits(cells, kept.mask);
-	if (kept.cut) visits = mergeVisits(visits, clientVisits(kept.cut, kept.cut.kept, kept.cut.rows), cells.sessionCell);
+	const visits = selectionVisits(kept);
 	let clients = 0;
 	let sessions = 0;
 	for (const [units, mask, rows] of parts) {
@@ -86,7 +107,7 @@ function filtered(cube: Cube, filters: Filters): Filtered {
 		let lastClient = -1;
 		for (let at = 0; at < end; at++) {
 			const i = rows ? rows[at] : at;
-			if (!mask[i]) continue;
+			if (mask && !mask[i]) continue;
 			sessions += sessionsOf[i];
 			// Units are in client order, and a client is in one part only: a kept unit of another client is a new client.
 			if (clientOf[i] !== lastClient) {
@@ -104,24 +125,33 @@ function filtered(cube: Cube, filters: Filters): Filtered {
 		if (rate === rate) rates[rated++] = rate;
 	}
 	const medianPerMonth = rated ? quantileIn(rates.subarray(0, rated), 0.5) : null;
-	return { ...kept, visits, perMonth, medianPerMonth, frequencyClients: rated, clients, sessions };
+	// Written out, not spread: objects made alike keep one shape, which the JIT's code for the figures relies on.
+	return {
+		units: kept.units,
+		mask: kept.mask,
+		cut: kept.cut,
+		visits,
+		perMonth,
+		medianPerMonth,
+		frequencyClients: rated,
+		clients,
+		sessions
+	};
 }
 
-function measureFree(
-	cube: Cube & { recent?: Map<string, Filtered>; recentViews?: Map<string, MeasureFree> },
-	filters: Filters
-): MeasureFree {
+function measureFree(cube: Cube, filters: Filters): MeasureFree {
 	const key = JSON.stringify([filters.from, filters.to, filters.clinics, filters.therapists, filters.techniques, filters.conditions]);
-	const base = remembered((cube.recent ??= new Map()), key, () => filtered(cube, filters));
-	return remembered((cube.recentViews ??= new Map()), `${key} ${filters.by}`, () => {
+	const base = remembered(cacheOf(cube).recent, key, () => filtered(cube, filters));
+	return remembered(cacheOf(cube).recentViews, `${key} ${filters.by}`, () => {
 		const attendance = clientAttendance(cube, base.units, base.visits, filters.by);
 		const romCodes = cube.measures.flatMap((m, i) => (m.kind === 'rom' ? [i] : []));
 		return {
-			...base,
+			base,
 			attendance,
 			frequency: frequencyRows(attendance, cube),
 			retention: retentionRows(attendance, cube),
-			rom: withinSessionChart(cube, base, romCodes, filters.by, 'measure')
+			rom: withinSessionChart(cube, base, romCodes, filters.by, 'measure'),
+			pain: null
 		};
 	});
 }
@@ -151,6 +181,16 @@ export function workAhead(cube: Cube, filters: Filters): (() => void)[] {
 	for (let other = 0; other < cube.measures.length; other++) {
 		if (other !== code && cells().byMeasure[other]?.length) tasks.push(() => prepare(filters.by, other));
 	}
+	// First of all, once per cube: every kind of filter change worked out on a slice of the cube (warm-up.ts),
+	// so that a user's first change of each kind runs compiled code. A few tens of milliseconds.
+	const kept = cacheOf(cube);
+	if (!kept.warm) {
+		kept.warm = true;
+		tasks.unshift(() => {
+			const small = slice(cube, 4000);
+			for (const each of everyKindOfFilter(small, filters.measure)) computeDashboard(small, each);
+		});
+	}
 	return tasks;
 }
 
@@ -164,8 +204,8 @@ export function computeCaseMix(cube: Cube, covariates: CovariateColumn[], filter
 	if (code < 0) return null;
 	const free = measureFree(cube, filters);
 	const lower = cube.measures[code].direction === 'lower';
-	const group = groupOf(cube, free.units, filters.by);
-	const kept = keptFor(cube, free, effectIndex(free.units, filters.by, group.codes, code, lower), filters.by, lower);
+	const group = groupOf(cube, free.base.units, filters.by);
+	const kept = keptFor(cube, free.base, effectIndex(free.base.units, filters.by, group.codes, code, lower), filters.by, lower);
 	return caseMix(caseMixRows(cube, covariates, kept, group.names), filters.minClients);
 }
 
@@ -174,24 +214,25 @@ export function computeCaseMix(cube: Cube, covariates: CovariateColumn[], filter
  * the same objects for the same filters, so the page redraws only the charts whose data changed; the same
  * filters again (going back, or a view worked out ahead) give the same result.
  */
-export function computeDashboard(cube: Cube & { results?: Map<string, DashboardData> }, filters: Filters): DashboardData {
+export function computeDashboard(cube: Cube, filters: Filters): DashboardData {
 	// Twice as many: each view's work ahead adds two.
 	const key = JSON.stringify(Object.entries(filters).sort(([a], [b]) => (a < b ? -1 : 1)));
-	return remembered((cube.results ??= new Map()), key, () => dashboardOf(cube, filters), 2 * RECENT_VIEWS);
+	return remembered(cacheOf(cube).results, key, () => dashboardOf(cube, filters), 2 * RECENT_VIEWS);
 }
 
 function dashboardOf(cube: Cube, filters: Filters): DashboardData {
 	const free = measureFree(cube, filters);
-	const { frequency, retention, rom, clients, sessions } = free;
+	const { frequency, retention, rom } = free;
+	const { clients, sessions } = free.base;
 	const code = cube.measures.findIndex((m) => m.measure === filters.measure);
 	const measure: CubeMeasure = cube.measures[code] ?? { ...unknownMeasure(filters.measure), kind: 'other' };
-	const effects = code >= 0 ? measureEffects(cube, free, filters, code, measure) : null;
+	const effects = code >= 0 ? measureEffects(cube, free.base, filters, code, measure) : null;
 	const headline: Headline = {
 		clients,
 		sessions,
 		...(effects?.figures ?? { medianImmediate: null, immediateClients: 0, medianCourse: null, courseClients: 0, responders: 0 }),
-		medianPerMonth: free.medianPerMonth,
-		frequencyClients: free.frequencyClients
+		medianPerMonth: free.base.medianPerMonth,
+		frequencyClients: free.base.frequencyClients
 	};
 	const pain = cube.measures.findIndex((m) => m.measure === 'pain_nprs');
 	const { kind: _kind, ...info } = measure;
@@ -210,7 +251,9 @@ function dashboardOf(cube: Cube, filters: Filters): DashboardData {
 		caseMix: null,
 		bands: effects?.bands ?? [],
 		pain: (free.pain ??=
-			effects && pain === code ? effects.painChart() : withinSessionChart(cube, free, pain < 0 ? [] : [pain], filters.by, 'condition')),
+			effects && pain === code
+				? effects.painChart()
+				: withinSessionChart(cube, free.base, pain < 0 ? [] : [pain], filters.by, 'condition')),
 		rom,
 		frequency,
 		retention

@@ -10,8 +10,8 @@ import type { Cells, Units } from './units';
 /** The session units with only the kept sessions (`rows`, in order) of the clients a range cuts through, and their entries. */
 export interface CutUnits extends Units {
 	rows: Int32Array;
-	/** 1 for each of `rows`, by session. */
-	kept: Uint8Array;
+	/** 1 for each client the range cuts through, by client number. */
+	clients: Uint8Array;
 }
 
 /** What the filters keep: the cells `mask` marks, and with a date range the sessions of the clients it cuts through. */
@@ -21,13 +21,13 @@ export interface Selection {
 	cut: CutUnits | null;
 }
 
-/** The parts of a selection: units, the mask of those kept, and the kept ones in order (all units when null). */
-export type Part = [Units, Uint8Array, Int32Array | null];
+/** The parts of a selection: units, the mask of those kept (all, when null), and the kept ones in order (all units when null). */
+export type Part = [Units, Uint8Array | null, Int32Array | null];
 export const partsOf = (kept: Selection): Part[] =>
 	kept.cut
 		? [
 				[kept.units, kept.mask, null],
-				[kept.cut, kept.cut.kept, kept.cut.rows]
+				[kept.cut, null, kept.cut.rows]
 			]
 		: [[kept.units, kept.mask, null]];
 
@@ -56,7 +56,7 @@ export function inRange(cube: Cube, sessions: Units, cells: Cells, kept: Uint8Ar
 	);
 	const rows = new Int32Array(size);
 	const n = keptRows(cut, cells.rowStart, cube.date, cells.sessionCell, kept, low, high, rows);
-	return { units: cells, mask, cut: cutUnits(sessions, cells, rows.subarray(0, n), cube.measures.length) };
+	return { units: cells, mask, cut: cutUnits(sessions, cells, rows.subarray(0, n), cut, cube.measures.length) };
 }
 
 // The loops below are functions of typed arrays and numbers alone: the JIT compiles each whole, once.
@@ -120,22 +120,41 @@ function keptRows(
 }
 
 /** The session units restricted to the given rows: their entries listed per measure. */
-function cutUnits(sessions: Units, cells: Cells, rows: Int32Array, measures: number): CutUnits {
-	const kept = new Uint8Array(sessions.count);
+function cutUnits(sessions: Units, cells: Cells, rows: Int32Array, clients: Uint8Array, measures: number): CutUnits {
 	const start = new Int32Array(measures + 1);
-	countEntries(rows, cells.entryStart, sessions.entries.measure, kept, start);
+	countEntries(rows, cells.entryStart, sessions.entries.measure, start);
 	for (let m = 0; m < measures; m++) start[m + 1] += start[m];
 	const flat = new Int32Array(start[measures]);
 	listEntries(rows, cells.entryStart, sessions.entries.measure, start.slice(0, measures), flat);
 	const byMeasure = Array.from({ length: measures }, (_, m) => flat.subarray(start[m], start[m + 1]));
-	return { ...sessions, byMeasure, rows, kept };
+	// Written out, not spread: objects made alike keep one shape, which the JIT's code relies on.
+	const { count, client, clinic, therapist, condition, technique, date, dated, firstDate, lastDate, firstKey, romPairs, entries } =
+		sessions;
+	return {
+		count,
+		client,
+		clinic,
+		therapist,
+		condition,
+		technique,
+		date,
+		sessions: sessions.sessions,
+		dated,
+		firstDate,
+		lastDate,
+		firstKey,
+		romPairs,
+		entries,
+		byMeasure,
+		rows,
+		clients
+	};
 }
 
-/** Marks the rows as kept, and counts their entries of each measure into sizes[measure + 1]. */
-function countEntries(rows: Int32Array, entryStart: Int32Array, measure: Int32Array, kept: Uint8Array, sizes: Int32Array) {
+/** Counts the rows' entries of each measure into sizes[measure + 1]. */
+function countEntries(rows: Int32Array, entryStart: Int32Array, measure: Int32Array, sizes: Int32Array) {
 	for (let i = 0; i < rows.length; i++) {
 		const r = rows[i];
-		kept[r] = 1;
 		for (let k = entryStart[r]; k < entryStart[r + 1]; k++) sizes[measure[k] + 1]++;
 	}
 }

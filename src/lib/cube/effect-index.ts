@@ -341,14 +341,17 @@ function classifyKept(kept: Int32Array, size: Int32Array, whole: Uint8Array, slo
 }
 
 /** Where each client's client-groups start in the index, made on first use. */
-function clientStart(index: EffectIndex & { clientStart?: Int32Array }): Int32Array {
-	if (index.clientStart) return index.clientStart;
+function clientStart(index: EffectIndex): Int32Array {
+	let start = clientStarts.get(index);
+	if (start) return start;
 	const clients = index.count ? index.client[index.count - 1] + 1 : 0;
-	const start = new Int32Array(clients + 2);
+	start = new Int32Array(clients + 2);
 	for (let x = 0; x < index.count; x++) start[index.client[x] + 1]++;
 	for (let c = 0; c <= clients; c++) start[c + 1] += start[c];
-	return (index.clientStart = start);
+	clientStarts.set(index, start);
+	return start;
 }
+const clientStarts = new WeakMap<EffectIndex, Int32Array>();
 
 /**
  * The other clients' entries of the index's measure, each with its client-group, which gets a slot after

@@ -19,16 +19,14 @@ import { byString, quantile } from './quantiles';
 /** Indexes kept per set of units, as measure entries: about 30 bytes each, so some 100 MB at most. */
 const INDEX_ENTRIES_KEPT = 3_000_000;
 
+const indexesOf = new WeakMap<Units, Map<string, EffectIndex>>();
+
 /** The effect index of a measure under a grouping, built on first use and kept with its units for the next filter change. */
-export function effectIndex(
-	units: Units & { indexes?: Map<string, EffectIndex> },
-	by: string,
-	groups: Int32Array,
-	measure: number,
-	lower: boolean
-): EffectIndex {
+export function effectIndex(units: Units, by: string, groups: Int32Array, measure: number, lower: boolean): EffectIndex {
 	const key = `${by} ${measure}`;
-	const indexes = (units.indexes ??= new Map());
+	// Beside the units, not on them: the units keep their shape (see compute-dashboard.ts).
+	let indexes = indexesOf.get(units);
+	if (!indexes) indexesOf.set(units, (indexes = new Map()));
 	let index = indexes.get(key);
 	if (!index) {
 		index = buildEffectIndex(units, measure, groups, lower);

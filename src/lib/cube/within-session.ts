@@ -48,7 +48,7 @@ export function withinSessionChart(
 			for (let j = 0; j < entries.length; j++) {
 				const k = entries[j];
 				const u = unitOf[k];
-				if (!mask[u] || pairs[k] === 0) continue;
+				if ((mask !== null && !mask[u]) || pairs[k] === 0) continue;
 				if (clientOf[u] !== client) {
 					if (open) {
 						pairSessions += flush(slots, open, sumOfMeans, rowClients, rowSessions);
@@ -90,7 +90,7 @@ export function withinSessionChart(
 		for (const [units, mask, only] of parts) {
 			const romPairs = units.romPairs;
 			if (only) for (let at = 0; at < only.length; at++) sessions += romPairs[only[at]];
-			else for (let i = 0; i < units.count; i++) if (mask[i]) sessions += romPairs[i];
+			else if (mask) for (let i = 0; i < units.count; i++) if (mask[i]) sessions += romPairs[i];
 		}
 	}
 	const out: WithinSessionRow[] = [];
