@@ -37,6 +37,8 @@ test('a first visit paints the demo clinic before the engine has started, with t
 	await expect(page.locator('main')).toHaveAttribute('aria-busy', 'true');
 	const kept = await headline(page).innerText();
 	expect(kept).toMatch(/Clients\s+300/);
+	// The browser stores data: the kept view says so before the engine does.
+	await expect(page.getByRole('region', { name: 'Stored datasets' })).toContainText('Stored in this browser');
 
 	// Shown, not yet usable: the filters answer once the engine is there.
 	await expect(page.locator('main')).toHaveAttribute('inert');

@@ -10,8 +10,8 @@ import { STORE_FILE } from '../db/store-file';
 import { decodeViews, encodeViews, keptViews, viewKey, type ShownView } from './shown-view';
 
 export interface ViewStore {
-	/** The view to paint for these filters while the engine starts, if one is known. */
-	toShow(filters: Filters): Promise<ShownView | null>;
+	/** The view to paint for these filters while the engine starts, if one is known; `persistent`: the browser stores data. */
+	toShow(filters: Filters): Promise<{ view: ShownView; persistent: boolean } | null>;
 	save(view: ShownView): Promise<void>;
 	/** After a change of data: no view of the old data is shown again. */
 	forget(): Promise<void>;
@@ -61,7 +61,8 @@ export function browserViewStore(): ViewStore {
 			// Data are stored, but no view of them was kept by this version: wait for the engine.
 			else if (directory && (await exists(directory, STORE_FILE))) return null;
 			const known = views ?? (await demoViews());
-			return known.find((v) => viewKey(v.filters) === viewKey(filters)) ?? null;
+			const view = known.find((v) => viewKey(v.filters) === viewKey(filters));
+			return view ? { view, persistent: directory !== null } : null;
 		},
 		save(view) {
 			views = keptViews(views ?? [], view);

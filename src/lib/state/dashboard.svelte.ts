@@ -100,8 +100,8 @@ export class Dashboard {
 		const opening = this.openDatabase();
 		this.views
 			?.toShow(filters)
-			.then((view) => {
-				if (view && this.status !== 'ready' && this.status !== 'failed') this.showKept(view);
+			.then((kept) => {
+				if (kept && this.status !== 'ready' && this.status !== 'failed') this.showKept(kept.view, kept.persistent);
 			})
 			.catch(() => undefined);
 		try {
@@ -121,7 +121,8 @@ export class Dashboard {
 		}
 	}
 
-	private showKept(view: ShownView) {
+	private showKept(view: ShownView, persistent: boolean) {
+		this.persistent = persistent;
 		this.stored = view.stored;
 		this.datasets = view.datasets;
 		this.choices = view.choices;
