@@ -101,7 +101,8 @@ export class Dashboard {
 		this.views
 			?.toShow(filters)
 			.then((kept) => {
-				if (kept && this.status !== 'ready' && this.status !== 'failed') this.showKept(kept.view, kept.persistent);
+				// Too late once the engine is open: its own figures are on their way.
+				if (kept && !this.db && this.status !== 'failed') this.showKept(kept.view, kept.persistent);
 			})
 			.catch(() => undefined);
 		try {
