@@ -43,7 +43,8 @@ export async function firstCharts(browser: Browser, url: string): Promise<{ firs
 		async () => {
 			const root = await navigator.storage.getDirectory();
 			for await (const name of (root as unknown as { keys(): AsyncIterable<string> }).keys())
-				if (name.startsWith('last-views-')) return true;
+				// Empty from the moment it is opened for writing: wait for what is written.
+				if (name.startsWith('last-views-') && (await (await root.getFileHandle(name)).getFile()).size > 0) return true;
 			return false;
 		},
 		null,

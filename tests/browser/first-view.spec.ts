@@ -24,7 +24,10 @@ const warming = (page: Page) => page.getByRole('status').filter({ hasText: 'Star
 async function viewKept(page: Page) {
 	await page.waitForFunction(async () => {
 		const root = await navigator.storage.getDirectory();
-		for await (const name of (root as unknown as { keys(): AsyncIterable<string> }).keys()) if (name.startsWith('last-views-')) return true;
+		for await (const name of (root as unknown as { keys(): AsyncIterable<string> }).keys()) {
+			// The file is there, empty, from the moment it is opened for writing: wait for what is written.
+			if (name.startsWith('last-views-') && (await (await root.getFileHandle(name)).getFile()).size > 0) return true;
+		}
 		return false;
 	});
 }

@@ -58,3 +58,11 @@ describe('the kept views', () => {
 		expect(keys(views)).toEqual(['by=clinic', '']);
 	});
 });
+
+describe('kept views read back', () => {
+	it('are none when the file was left empty or is not a list of views', () => {
+		expect(decodeViews('')).toEqual([]);
+		expect(decodeViews('[1,2')).toEqual([]);
+		expect(decodeViews('{"a":1}')).toEqual([]);
+	});
+});

@@ -44,7 +44,12 @@ export function keptViews(views: ShownView[], view: ShownView): ShownView[] {
 /** As text; devalue keeps what JSON would lose (NaN, typed arrays). */
 export const encodeViews = (views: ShownView[]) => stringify(views);
 
+/** Nothing for text that is not a list of views (a file left empty by a tab closed while writing it). */
 export function decodeViews(text: string): ShownView[] {
-	const views = parse(text) as unknown;
-	return Array.isArray(views) ? (views as ShownView[]) : [];
+	try {
+		const views = parse(text) as unknown;
+		return Array.isArray(views) ? (views as ShownView[]) : [];
+	} catch {
+		return [];
+	}
 }
