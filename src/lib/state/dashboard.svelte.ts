@@ -85,6 +85,8 @@ export class Dashboard {
 	private covariates: Promise<CovariateColumn[]> | null = null;
 	/** An import drawn before it is stored: what reads or writes the stored data waits for its save. */
 	private saving: Promise<void> = Promise.resolve();
+	/** The live data are being shown: a kept view arriving now is not painted over them. */
+	private live = false;
 	/** Moves on every change of data: a view drawn before it is not kept after it. */
 	private dataVersion = 0;
 	/** The figures last drawn, kept as the view to paint first next time. */
@@ -101,8 +103,8 @@ export class Dashboard {
 		this.views
 			?.toShow(filters)
 			.then((kept) => {
-				// Too late once the engine is open: its own figures are on their way.
-				if (kept && !this.db && this.status !== 'failed') this.showKept(kept.view, kept.persistent);
+				// Too late once the live data are being shown.
+				if (kept && !this.live && this.status !== 'failed') this.showKept(kept.view, kept.persistent);
 			})
 			.catch(() => undefined);
 		try {
@@ -200,6 +202,7 @@ export class Dashboard {
 	}
 
 	private show({ stored, datasets, choices }: StoredOverview) {
+		this.live = true;
 		this.stored = stored;
 		this.datasets = datasets;
 		this.choices = choices;
