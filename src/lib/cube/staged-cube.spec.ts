@@ -106,7 +106,7 @@ describe('an import drawn before it is stored', () => {
 			const { data, plan } = await fixture(name);
 			await expectSameView(data, plan);
 		}
-	});
+	}, 120_000);
 
 	it('visits the file gives order sessions of one date; sessions without are numbered by date, then file order', async () => {
 		const csv = 'client,date,visit,pain_before,pain_after\nA,2025-02-01,2,5,3\nA,2025-01-01,3,6,4\nA,2025-01-01,1,7,5\nB,2025-03-02,,4,2\nB,2025-03-01,,5,3\nB,2025-03-01,,6,3\n';

@@ -6,7 +6,7 @@
  */
 import type { Database } from '../db/database';
 import type { ColumnPlan, ImportPlan, MeasureDeclaration } from './plan';
-import { column, columnLabel, fragment, join, labelled, staged, type Fragment } from './staged-columns';
+import { column, columnLabel, fragment, join, labelled, staged, trimmed, type Fragment } from './staged-columns';
 import { stagedType, textNumberColumns } from './stage-file';
 import { GENERIC_ROM, namesMovements } from './measure-names';
 import { numbersRows } from './trial-reading';
@@ -46,7 +46,7 @@ function outOfNamedScale(c: ColumnPlan, plan: ImportPlan, nameColumn: ColumnPlan
 		return m && m.scaleMin !== null && m.scaleMax !== null ? m : null;
 	};
 	const v = staged(c.index);
-	const movement = `trim(${staged(nameColumn.index)})`;
+	const movement = trimmed(staged(nameColumn.index));
 	const named = Object.entries(plan.measureNames);
 	const generic = c.role.kind === 'measure' ? scaled(c.role.measure) : null;
 	if (!generic && !named.some(([, key]) => scaled(key))) return null;
@@ -117,7 +117,7 @@ function checks(plan: ImportPlan): Check[] {
 	const timepoint = column(plan, 'timepoint');
 	if (timepoint) {
 		const known = Object.keys(plan.timepoints);
-		const value = `trim(${staged(timepoint.index)})`;
+		const value = trimmed(staged(timepoint.index));
 		all.push({
 			fails: fragment(`(${value} IS NULL OR ${value} NOT IN (${known.map(() => '?').join(', ') || 'NULL'}))`, known),
 			message: fragment(`CASE WHEN ${value} IS NULL THEN ? ELSE ? || ${value} || ? END`, [

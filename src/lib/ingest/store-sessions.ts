@@ -13,7 +13,7 @@ import type { ColumnPlan, ImportPlan } from './plan';
 import { ROWS } from './check-rows';
 import { textNumberColumns } from './stage-file';
 import { NOT_RECORDED } from '../metrics/settings';
-import { column, columnLabel, fragment, join, stagedName, type Fragment } from './staged-columns';
+import { column, columnLabel, fragment, join, stagedName, trimmed, type Fragment } from './staged-columns';
 import { GENERIC_ROM, namesMovements } from './measure-names';
 
 const OBSERVATIONS = 'import_obs';
@@ -64,7 +64,7 @@ function groupSource(plan: ImportPlan, group: MeasureGroup): { from: string; mea
 	const name = column(plan, 'measure name');
 	if (name && group.measure === GENERIC_ROM && namesMovements(plan)) {
 		return {
-			from: `${ROWS} r LEFT JOIN ${NAMES} n ON n.name = trim(r.${stagedName(name.index)})`,
+			from: `${ROWS} r LEFT JOIN ${NAMES} n ON n.name = ${trimmed(`r.${stagedName(name.index)}`)}`,
 			measure: fragment('coalesce(n.measure, ?)', [group.measure])
 		};
 	}
@@ -130,7 +130,7 @@ function extraColumns(plan: ImportPlan): ColumnPlan[] {
 const extraName = (plan: ImportPlan, c: ColumnPlan) => columnLabel(plan.columns.map((p) => p.header), c.index);
 
 function extraValue(c: ColumnPlan, secret: string): Fragment {
-	const value = `NULLIF(trim(CAST(r.${stagedName(c.index)} AS VARCHAR)), '')`;
+	const value = `NULLIF(${trimmed(`CAST(r.${stagedName(c.index)} AS VARCHAR)`)}, '')`;
 	return c.privacy === 'pseudonymise'
 		? fragment(`'P-' || substr(sha256(? || ':' || ${value}), 1, 12)`, [secret])
 		: fragment(value);
@@ -175,7 +175,7 @@ async function gatherObservations(db: Database, plan: ImportPlan) {
 			fragment(
 				`SELECT r.source_row, r.row_visit, n.measure,
 				        CASE WHEN r.row_timing = 'after' THEN NULL ELSE ${v} END, CASE WHEN r.row_timing = 'after' THEN ${v} END
-				 FROM ${ROWS} r JOIN ${NAMES} n ON n.name = trim(r.${stagedName(name.index)}) WHERE r.keep`
+				 FROM ${ROWS} r JOIN ${NAMES} n ON n.name = ${trimmed(`r.${stagedName(name.index)}`)} WHERE r.keep`
 			)
 		);
 	}
