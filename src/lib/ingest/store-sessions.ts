@@ -11,7 +11,6 @@ import { MATCH_KEY_SQL } from '../db/schema';
 import { TECHNIQUE_SEPARATOR } from './technique-separator';
 import type { ColumnPlan, ImportPlan } from './plan';
 import { ROWS } from './check-rows';
-import { textNumberColumns } from './stage-file';
 import { NOT_RECORDED } from '../metrics/settings';
 import { column, columnLabel, fragment, join, stagedName, trimmed, type Fragment } from './staged-columns';
 import { GENERIC_ROM, namesMovements } from './measure-names';
@@ -242,7 +241,6 @@ async function summariseImportClients(db: Database, source: SessionSource) {
 }
 
 const MEASUREMENTS = 'import_measurements';
-const ROLE_COLUMNS = new Set(['client', 'date', 'visit', 'timepoint', 'clinic', 'therapist', 'technique', 'condition', 'duration', 'ignore']);
 const MEASURE_COLUMNS = new Set(['measure', 'measure name', 'measure value']);
 
 /** Drops columns of the staged rows nothing reads any more: the table is the import's largest, and stays until it is stored. */
@@ -252,12 +250,11 @@ async function dropColumns(db: Database, names: string[]) {
 
 /**
  * Works the kept rows out as sessions, measurements and clients, in temporary tables; stores nothing. The
- * rows' checks and rejected rows must be done: the file's columns of roles (read into the derived columns)
- * and of measures (gathered into import_measurements) are dropped from the rows, keeping what storing reads.
+ * rows' checks and rejected rows must be done: their results and the file's columns of measures (gathered
+ * into import_measurements) are dropped from the rows, keeping what storing reads.
  */
 export async function prepareSessions(db: Database, plan: ImportPlan, measureNames: Map<string, string>): Promise<SessionSource> {
-	const roles = plan.columns.filter((c) => ROLE_COLUMNS.has(c.role.kind) || (c.role.kind === 'extra' && c.privacy === 'drop'));
-	await dropColumns(db, ['valid', ...roles.map((c) => stagedName(c.index)), ...textNumberColumns(plan).map((c) => `${stagedName(c.index)}_text`)]);
+	await dropColumns(db, ['valid', 'problems']);
 	await storeMeasureNames(db, measureNames);
 	const gathered = rowIsSession(plan) ? rowSessions(plan) : await groupedSessions(db, plan);
 	await db.query(`CREATE OR REPLACE TEMP TABLE ${MEASUREMENTS} AS ${gathered.measurements.sql}`, gathered.measurements.params);
