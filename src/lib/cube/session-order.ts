@@ -81,8 +81,20 @@ export function orderMeasurements(row: Int32Array, measure: Int32Array, rows: nu
 	const order = new Int32Array(n);
 	const next = start.slice(0, rows);
 	for (let k = 0; k < n; k++) order[next[row[k]]++] = k;
-	const byMeasure = (a: number, b: number) => measure[a] - measure[b];
-	for (let r = 0; r < rows; r++) if (start[r + 1] - start[r] > 1) sortRange(order, start[r], start[r + 1], byMeasure);
+	// A session has a few measurements: insertion by measure code, inline (a comparator call per session costs more).
+	for (let r = 0; r < rows; r++) {
+		const from = start[r];
+		const to = start[r + 1];
+		for (let k = from + 1; k < to; k++) {
+			const x = order[k];
+			let j = k - 1;
+			while (j >= from && measure[order[j]] > measure[x]) {
+				order[j + 1] = order[j];
+				j--;
+			}
+			order[j + 1] = x;
+		}
+	}
 	return order;
 }
 

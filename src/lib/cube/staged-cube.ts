@@ -149,7 +149,8 @@ export async function loadWithImport(db: Database, staged: StagedImport): Promis
 	for (const r of names) localNames[r.dimension][r.code] = r.v;
 
 	// Each cell's codes, and its sessions one after another: one row of lists, one result batch to decode.
-	const cells = await db.queryColumns(
+	// Every query is sent at once: the database works through them while the page orders what came back.
+	const cellsRead = db.queryColumns(
 		`SELECT ${listOf('n.number', 'client')}, ${['clinic', 'therapist', 'condition'].map((d) => listOf(`n_${d}.code`, d)).join(', ')},
 		        ${listOf('n.technique', 'technique')}, ${listOf('len(x.keys)::INTEGER', 'sessions')},
 		        coalesce(flatten(list(x.keys)), []) AS key, coalesce(flatten(list(x.dates)), []) AS date,
@@ -159,7 +160,21 @@ export async function loadWithImport(db: Database, staged: StagedImport): Promis
 				.map((d) => `JOIN ${NAMES} n_${d} ON n_${d}.dimension = '${d}' AND n_${d}.v = coalesce(x.${d}, '${NOT_RECORDED}')`)
 				.join(' ')}`
 	);
-	const c = cells.columns;
+	const clientsRead = db.query<{ clients: number }>(`SELECT count(*)::INTEGER AS clients FROM ${NUMBERS}`);
+	const dropped = db.exec(`DROP TABLE ${CELLS}; DROP TABLE ${NAMES}; DROP TABLE ${NUMBERS};`);
+	const measurementsRead = db.queryColumns(
+		`SELECT ${listOf('m.key::INTEGER', 'key')}, ${listOf('d.code', 'measure')},
+		        ${listOf(`coalesce(m.value_before, 'NaN'::DOUBLE)`, 'before', 'DOUBLE')}, ${listOf(`coalesce(m.value_after, 'NaN'::DOUBLE)`, 'after', 'DOUBLE')}
+		 FROM (${source.measurements.sql}) m
+		 JOIN (SELECT measure, (row_number() OVER (ORDER BY measure) - 1)::INTEGER AS code FROM ${MEASURES}) d ON d.measure = m.measure`,
+		source.measurements.params
+	);
+	// The stored part: loaded as ever, its measure codes taken to the declared list.
+	const storedRead = same ? loadCube(db) : Promise.resolve(emptyCube(measures));
+	const listed = readLists(db, same);
+
+	const c = (await cellsRead).columns;
+	const [{ clients }] = await clientsRead;
 	const perCell = c.sessions as Int32Array;
 	const s: Record<'client' | Dimension, Int32Array> = {
 		client: new Int32Array(c.key.length),
@@ -173,27 +188,15 @@ export async function loadWithImport(db: Database, staged: StagedImport): Promis
 		const out = s[d];
 		for (let cell = 0, i = 0; cell < perCell.length; cell++) out.fill(byCell[cell], i, (i += perCell[cell]));
 	}
-	const measurements = await db.queryColumns(
-		`SELECT ${listOf('m.key::INTEGER', 'key')}, ${listOf('d.code', 'measure')},
-		        ${listOf(`coalesce(m.value_before, 'NaN'::DOUBLE)`, 'before', 'DOUBLE')}, ${listOf(`coalesce(m.value_after, 'NaN'::DOUBLE)`, 'after', 'DOUBLE')}
-		 FROM (${source.measurements.sql}) m
-		 JOIN (SELECT measure, (row_number() OVER (ORDER BY measure) - 1)::INTEGER AS code FROM ${MEASURES}) d ON d.measure = m.measure`,
-		source.measurements.params
-	);
-	const [{ clients }] = await db.query<{ clients: number }>(`SELECT count(*)::INTEGER AS clients FROM ${NUMBERS}`);
-	await db.exec(`DROP TABLE ${CELLS}; DROP TABLE ${NAMES}; DROP TABLE ${NUMBERS};`);
-
-	// The stored part: loaded as ever, its measure codes taken to the declared list.
-	const stored = same ? await loadCube(db) : emptyCube(measures);
+	const client = s.client;
+	const { order } = orderSessions(client, c.date as Int32Array, c.visit as Float64Array, c.key as Int32Array, clients);
+	const n = order.length;
+	const stored = await storedRead;
 	const storedClients = stored.sessions ? stored.client[stored.sessions - 1] + 1 : 0;
 	const measureCodes = recode(
 		stored.measures.map((m) => m.measure),
 		measures.map((m) => m.measure)
 	);
-
-	const client = s.client;
-	const { order } = orderSessions(client, c.date as Int32Array, c.visit as Float64Array, c.key as Int32Array, clients);
-	const n = order.length;
 	const allNames = Object.fromEntries(DIMENSIONS.map((d) => [d, sortedUnion(stored.names[d], localNames[d])])) as Cube['names'];
 	const codes = (d: Dimension) =>
 		appendInt(stored[d], recode(stored.names[d], allNames[d]), s[d], order, recode(localNames[d], allNames[d]));
@@ -204,7 +207,8 @@ export async function loadWithImport(db: Database, staged: StagedImport): Promis
 	for (let i = 0; i < n; i++) if (keys[i] > maxKey) maxKey = keys[i];
 	const rowOfKey = new Int32Array(maxKey + 1);
 	for (let k = 0; k < n; k++) rowOfKey[keys[order[k]]] = k;
-	const m = measurements.columns;
+	await dropped;
+	const m = (await measurementsRead).columns;
 	const mKey = m.key as Int32Array;
 	const mRow = new Int32Array(mKey.length);
 	for (let k = 0; k < mKey.length; k++) mRow[k] = rowOfKey[mKey[k]];
@@ -236,22 +240,42 @@ export async function loadWithImport(db: Database, staged: StagedImport): Promis
 	};
 	return {
 		cube,
-		...(await describe(db, staged, cube, values, same, storedClients + clients, clients, n))
+		...describe(staged, cube, values, await listed, same, storedClients + clients, clients, n)
 	};
 }
 
+interface Lists {
+	/** The stored data's choices, when stored datasets are analysed with the import. */
+	before: FilterChoices | null;
+	datasets: StoredDataset[];
+	/** Every declared measure as the filter lists it, in its order. */
+	measures: (FilterChoices['measures'][number] & { measure: string })[];
+}
+
+/** What the lists read from the database, asked for with the cube's queries. */
+async function readLists(db: Database, storedDatasets: number): Promise<Lists> {
+	const [before, datasets, measures] = await Promise.all([
+		storedDatasets ? filterChoices(db) : null,
+		listDatasets(db),
+		db.query<Lists['measures'][number]>(
+			`SELECT measure, label, unit, kind FROM ${MEASURES} ORDER BY list_position(['${KIND_ORDER.join("', '")}'], kind), label`
+		)
+	]);
+	return { before, datasets, measures };
+}
+
 /** Filter choices, figures and the dataset list, the import's part from its own tables. */
-async function describe(
-	db: Database,
+function describe(
 	staged: StagedImport,
 	cube: Cube,
 	values: { dimension: Dimension; value: string | null }[],
+	lists: Lists,
 	storedDatasets: number,
 	allClients: number,
 	clients: number,
 	sessions: number
-): Promise<Omit<AnalysedData, 'cube'>> {
-	const before = storedDatasets ? await filterChoices(db) : null;
+): Omit<AnalysedData, 'cube'> {
+	const before = lists.before;
 	const listed = (d: Dimension) => values.flatMap((v) => (v.dimension === d && v.value !== null ? [v.value] : []));
 	let first = Infinity;
 	let last = -Infinity;
@@ -263,14 +287,8 @@ async function describe(
 	}
 	const firstDate = first === Infinity ? null : isoDay(first);
 	const lastDate = last === -Infinity ? null : isoDay(last);
-	const measured = cube.measures.flatMap((m, code) => (cube.byMeasure[code].length ? [m.measure] : []));
-	const measures = measured.length
-		? await db.query<FilterChoices['measures'][number]>(
-				`SELECT measure, label, unit, kind FROM ${MEASURES} WHERE measure IN (${measured.map(() => '?').join(', ')})
-				 ORDER BY list_position(['${KIND_ORDER.join("', '")}'], kind), label`,
-				measured
-			)
-		: [];
+	const measured = new Set(cube.measures.flatMap((m, code) => (cube.byMeasure[code].length ? [m.measure] : [])));
+	const measures = lists.measures.filter((m) => measured.has(m.measure));
 	const choices: FilterChoices = {
 		clinics: sortedUnion(before?.clinics ?? [], listed('clinic')),
 		therapists: sortedUnion(before?.therapists ?? [], listed('therapist')),
@@ -290,7 +308,7 @@ async function describe(
 	};
 	const { outcome, slot, isDemo } = staged;
 	const datasets: StoredDataset[] = [
-		...(await listDatasets(db)).map((d) => ({ ...d, active: d.active && d.isDemo === isDemo })),
+		...lists.datasets.map((d) => ({ ...d, active: d.active && d.isDemo === isDemo })),
 		{
 			datasetId: slot.datasetId,
 			name: staged.datasetName,

@@ -6,7 +6,7 @@
  */
 import type { Database } from '../db/database';
 import type { ColumnPlan, ImportPlan, MeasureDeclaration } from './plan';
-import { column, columnLabel, fragment, join, labelled, staged, type Fragment } from './staged-columns';
+import { column, columnLabel, fragment, join, labelled, staged, trimmed, type Fragment } from './staged-columns';
 import { stagedType, textNumberColumns } from './stage-file';
 import { GENERIC_ROM, namesMovements } from './measure-names';
 import { numbersRows } from './trial-reading';
@@ -46,7 +46,7 @@ function outOfNamedScale(c: ColumnPlan, plan: ImportPlan, nameColumn: ColumnPlan
 		return m && m.scaleMin !== null && m.scaleMax !== null ? m : null;
 	};
 	const v = staged(c.index);
-	const movement = `trim(${staged(nameColumn.index)})`;
+	const movement = trimmed(staged(nameColumn.index));
 	const named = Object.entries(plan.measureNames);
 	const generic = c.role.kind === 'measure' ? scaled(c.role.measure) : null;
 	if (!generic && !named.some(([, key]) => scaled(key))) return null;
@@ -120,7 +120,7 @@ function checks(plan: ImportPlan): Check[] {
 	const timepoint = column(plan, 'timepoint');
 	if (timepoint) {
 		const known = Object.keys(plan.timepoints);
-		const value = `trim(${staged(timepoint.index)})`;
+		const value = trimmed(staged(timepoint.index));
 		all.push({
 			fails: fragment(`(${value} IS NULL OR ${value} NOT IN (${known.map(() => '?').join(', ') || 'NULL'}))`, known),
 			message: fragment(`CASE WHEN ${value} IS NULL THEN ? ELSE ? || ${value} || ? END`, [
@@ -162,7 +162,7 @@ export function validExpression(plan: ImportPlan): Fragment {
 }
 
 /** The messages of a failing row, naming the column and the value. */
-function problemsExpression(plan: ImportPlan): Fragment {
+export function problemsExpression(plan: ImportPlan): Fragment {
 	const parts = checks(plan).map((c) =>
 		fragment(`CASE WHEN coalesce(${c.fails.sql}, false) THEN ${c.message.sql} END`, [...c.fails.params, ...c.message.params])
 	);
@@ -228,11 +228,7 @@ export async function countFates(db: Database) {
 	return row;
 }
 
-/** The rows that failed a check, with every message. */
-export async function failedRows(db: Database, plan: ImportPlan): Promise<{ row: number; problems: string[] }[]> {
-	const problems = problemsExpression(plan);
-	return db.query(
-		`SELECT f.source_row AS "row", ${problems.sql} AS problems FROM ${ROWS} f WHERE NOT f.valid ORDER BY f.source_row`,
-		problems.params
-	);
+/** The rows that failed a check, with every message (worked out as the file was read: deriveRows). */
+export async function failedRows(db: Database): Promise<{ row: number; problems: string[] }[]> {
+	return db.query(`SELECT source_row AS "row", problems FROM ${ROWS} WHERE NOT valid ORDER BY source_row`);
 }

@@ -1,11 +1,15 @@
 /**
  * One pass over the staged file: each row's canonical values (client, date, visit, labels…), whether it
- * passes its checks, and its fingerprint, next to the file's own columns. Everything after reads this table.
+ * passes its checks (and, for a row that does not, why), and its fingerprint, next to the file's columns
+ * that are stored as they are (measures, extra attributes). Everything after reads this table.
  */
+
+/** File columns read into derived ones (the client, the date, labels…) or never stored: not kept as they are. */
+const READ_INTO_ROLES = new Set(['client', 'date', 'visit', 'timepoint', 'clinic', 'therapist', 'technique', 'condition', 'duration', 'ignore']);
 import type { Database } from '../db/database';
 import type { ImportPlan } from './plan';
-import { ROWS, fingerprintExpression, validExpression } from './check-rows';
-import { stagedFile } from './stage-file';
+import { ROWS, fingerprintExpression, problemsExpression, validExpression } from './check-rows';
+import { stagedFile, textNumberColumns } from './stage-file';
 import {
 	clientExpression,
 	column,
@@ -14,6 +18,7 @@ import {
 	join,
 	labelled,
 	staged,
+	stagedName,
 	techniquesExpression,
 	timepointExpressions,
 	visitExpression,
@@ -29,8 +34,13 @@ export async function deriveRows(db: Database, fileName: string, plan: ImportPla
 	const fingerprint = fingerprintExpression(plan);
 	const client = clientExpression(plan, secret);
 	const techniques = techniquesExpression(plan);
+	const problems = problemsExpression(plan);
+	const notKept = [
+		...plan.columns.filter((c) => READ_INTO_ROLES.has(c.role.kind) || (c.role.kind === 'extra' && c.privacy === 'drop')).map((c) => stagedName(c.index)),
+		...textNumberColumns(plan).map((c) => `${stagedName(c.index)}_text`)
+	];
 	const parts: Fragment[] = [
-		fragment('f.*'),
+		fragment(notKept.length ? `f.* EXCLUDE (${notKept.join(', ')})` : 'f.*'),
 		fragment(`(${client.sql}) AS client`, client.params),
 		fragment(`${dateExpression(plan)} AS session_date`),
 		fragment(`coalesce(${visitExpression(plan)}, ${tp.visit.sql}) AS row_visit`, tp.visit.params),
@@ -45,6 +55,8 @@ export async function deriveRows(db: Database, fileName: string, plan: ImportPla
 		// `client` above is reused here: DuckDB lets a select list refer to its own aliases.
 		fragment(`${valid.sql} AS valid`, valid.params),
 		fragment('valid AS keep'),
+		// The messages only for rows that fail: the file's columns they quote are not kept.
+		fragment(`CASE WHEN valid THEN NULL ELSE ${problems.sql} END AS problems`, problems.params),
 		fragment(`${fingerprint.sql} AS row_hash`, fingerprint.params)
 	];
 	const select = join(parts, ', ');

@@ -164,7 +164,7 @@ async function rejectedRows(
 	text: () => Promise<string>,
 	reader: Awaited<ReturnType<typeof readerRejects>>
 ): Promise<RejectedRow[]> {
-	const checked = await failedRows(db, plan);
+	const checked = await failedRows(db);
 	if (reader.length === 0 && checked.length === 0) return [];
 	const header = plan.columns.map((c) => c.header);
 	const source = await text();

@@ -35,10 +35,23 @@ export function columnLabel(headers: readonly string[], index: number): string {
 	return unique ? headers[index] : `${headers[index]} (column ${index + 1})`;
 }
 
+/**
+ * DuckDB's trim(text) (spaces of Unicode's Zs category off both ends), skipped where it would change
+ * nothing: text of ASCII characters only (as many bytes as characters) that neither starts nor ends with a
+ * space. trim() decodes every character of every value and copies it; on a million-row file its calls took
+ * a sixth of the reading. The result is the same text, so fingerprints of rows stored before are the same.
+ */
+export const trimmed = (text: string) =>
+	`CASE WHEN strlen(${text}) = length(${text}) AND NOT starts_with(${text}, ' ') AND NOT ends_with(${text}, ' ') THEN ${text} ELSE trim(${text}) END`;
+
+/** Columns the reader types (dates, numbers): as text they never start or end with a space. */
+const TYPED_ROLES = new Set<RoleKind>(['date', 'measure', 'measure value', 'duration']);
+
 /** Trimmed text, NULL when empty; coded values replaced by their labels. */
 export function labelled(c: ColumnPlan | undefined): Fragment {
 	if (!c) return fragment('NULL::VARCHAR');
-	const text = `NULLIF(trim(CAST(${staged(c.index)} AS VARCHAR)), '')`;
+	const cast = `CAST(${staged(c.index)} AS VARCHAR)`;
+	const text = `NULLIF(${TYPED_ROLES.has(c.role.kind) ? cast : trimmed(cast)}, '')`;
 	const codes = Object.entries(c.labels).filter(([, label]) => label.trim() !== '');
 	if (codes.length === 0) return fragment(text);
 	return fragment(
@@ -82,7 +95,7 @@ export function visitExpression(plan: ImportPlan): string {
 export function timepointExpressions(plan: ImportPlan): { visit: Fragment; timing: Fragment } {
 	const c = column(plan, 'timepoint');
 	if (!c) return { visit: fragment('NULL::INTEGER'), timing: fragment('NULL::VARCHAR') };
-	const value = `trim(${staged(c.index)})`;
+	const value = trimmed(staged(c.index));
 	const entries = Object.entries(plan.timepoints);
 	const visits = entries.filter(([, m]) => 'visit' in m);
 	const timings = entries.filter(([, m]) => 'timing' in m);

@@ -6,14 +6,13 @@
  * format) or one row holds several visits (pain_t1, pain_t2…), the measurements are gathered first and
  * grouped into sessions.
  */
-import type { Database } from '../db/database';
+import type { Database, SqlParam } from '../db/database';
 import { MATCH_KEY_SQL } from '../db/schema';
 import { TECHNIQUE_SEPARATOR } from './technique-separator';
 import type { ColumnPlan, ImportPlan } from './plan';
 import { ROWS } from './check-rows';
-import { textNumberColumns } from './stage-file';
 import { NOT_RECORDED } from '../metrics/settings';
-import { column, columnLabel, fragment, join, stagedName, type Fragment } from './staged-columns';
+import { column, columnLabel, fragment, join, stagedName, trimmed, type Fragment } from './staged-columns';
 import { GENERIC_ROM, namesMovements } from './measure-names';
 
 const OBSERVATIONS = 'import_obs';
@@ -64,7 +63,7 @@ function groupSource(plan: ImportPlan, group: MeasureGroup): { from: string; mea
 	const name = column(plan, 'measure name');
 	if (name && group.measure === GENERIC_ROM && namesMovements(plan)) {
 		return {
-			from: `${ROWS} r LEFT JOIN ${NAMES} n ON n.name = trim(r.${stagedName(name.index)})`,
+			from: `${ROWS} r LEFT JOIN ${NAMES} n ON n.name = ${trimmed(`r.${stagedName(name.index)}`)}`,
 			measure: fragment('coalesce(n.measure, ?)', [group.measure])
 		};
 	}
@@ -76,8 +75,7 @@ async function storeMeasureNames(db: Database, measureNames: Map<string, string>
 	for (const [n, m] of measureNames) await db.query(`INSERT INTO ${NAMES} VALUES (?, ?)`, [n, m]);
 }
 
-const firstOf = (columns: string[]) =>
-	columns.length === 0 ? 'NULL::DOUBLE' : columns.length === 1 ? columns[0] : `coalesce(${columns.join(', ')})`;
+const firstOf = (columns: string[]) => (columns.length === 0 ? 'NULL::DOUBLE' : columns.length === 1 ? columns[0] : `coalesce(${columns.join(', ')})`);
 
 /** Before and after for a group; a lone value counts as before, unless the row's timepoint says after. */
 function pair(group: MeasureGroup): { before: string; after: string } {
@@ -128,15 +126,13 @@ function extraColumns(plan: ImportPlan): ColumnPlan[] {
 }
 
 /** An extra attribute's name: its header, or its position when the header is empty or repeated. */
-const extraName = (plan: ImportPlan, c: ColumnPlan) =>
-	columnLabel(
-		plan.columns.map((p) => p.header),
-		c.index
-	);
+const extraName = (plan: ImportPlan, c: ColumnPlan) => columnLabel(plan.columns.map((p) => p.header), c.index);
 
 function extraValue(c: ColumnPlan, secret: string): Fragment {
-	const value = `NULLIF(trim(CAST(r.${stagedName(c.index)} AS VARCHAR)), '')`;
-	return c.privacy === 'pseudonymise' ? fragment(`'P-' || substr(sha256(? || ':' || ${value}), 1, 12)`, [secret]) : fragment(value);
+	const value = `NULLIF(${trimmed(`CAST(r.${stagedName(c.index)} AS VARCHAR)`)}, '')`;
+	return c.privacy === 'pseudonymise'
+		? fragment(`'P-' || substr(sha256(? || ':' || ${value}), 1, 12)`, [secret])
+		: fragment(value);
 }
 
 function rowSessions(plan: ImportPlan): SessionSource {
@@ -159,9 +155,7 @@ function rowSessions(plan: ImportPlan): SessionSource {
 	};
 }
 
-const NO_MEASUREMENTS = fragment(
-	'SELECT NULL::BIGINT AS key, NULL::VARCHAR AS measure, NULL::DOUBLE AS value_before, NULL::DOUBLE AS value_after WHERE false'
-);
+const NO_MEASUREMENTS = fragment('SELECT NULL::BIGINT AS key, NULL::VARCHAR AS measure, NULL::DOUBLE AS value_before, NULL::DOUBLE AS value_after WHERE false');
 
 async function gatherObservations(db: Database, plan: ImportPlan) {
 	const selects: Fragment[] = measureGroups(plan).map((group) => {
@@ -180,13 +174,11 @@ async function gatherObservations(db: Database, plan: ImportPlan) {
 			fragment(
 				`SELECT r.source_row, r.row_visit, n.measure,
 				        CASE WHEN r.row_timing = 'after' THEN NULL ELSE ${v} END, CASE WHEN r.row_timing = 'after' THEN ${v} END
-				 FROM ${ROWS} r JOIN ${NAMES} n ON n.name = trim(r.${stagedName(name.index)}) WHERE r.keep`
+				 FROM ${ROWS} r JOIN ${NAMES} n ON n.name = ${trimmed(`r.${stagedName(name.index)}`)} WHERE r.keep`
 			)
 		);
 	}
-	const union = selects.length
-		? join(selects, ' UNION ALL ')
-		: fragment('SELECT NULL::BIGINT, NULL::INTEGER, NULL::VARCHAR, NULL::DOUBLE, NULL::DOUBLE WHERE false');
+	const union = selects.length ? join(selects, ' UNION ALL ') : fragment('SELECT NULL::BIGINT, NULL::INTEGER, NULL::VARCHAR, NULL::DOUBLE, NULL::DOUBLE WHERE false');
 	await db.query(
 		`CREATE OR REPLACE TEMP TABLE ${OBSERVATIONS} AS
 		 SELECT * FROM (${union.sql}) o(source_row, visit, measure, value_before, value_after)
@@ -249,18 +241,6 @@ async function summariseImportClients(db: Database, source: SessionSource) {
 }
 
 const MEASUREMENTS = 'import_measurements';
-const ROLE_COLUMNS = new Set([
-	'client',
-	'date',
-	'visit',
-	'timepoint',
-	'clinic',
-	'therapist',
-	'technique',
-	'condition',
-	'duration',
-	'ignore'
-]);
 const MEASURE_COLUMNS = new Set(['measure', 'measure name', 'measure value']);
 
 /** Drops columns of the staged rows nothing reads any more: the table is the import's largest, and stays until it is stored. */
@@ -270,16 +250,11 @@ async function dropColumns(db: Database, names: string[]) {
 
 /**
  * Works the kept rows out as sessions, measurements and clients, in temporary tables; stores nothing. The
- * rows' checks and rejected rows must be done: the file's columns of roles (read into the derived columns)
- * and of measures (gathered into import_measurements) are dropped from the rows, keeping what storing reads.
+ * rows' checks and rejected rows must be done: their results and the file's columns of measures (gathered
+ * into import_measurements) are dropped from the rows, keeping what storing reads.
  */
 export async function prepareSessions(db: Database, plan: ImportPlan, measureNames: Map<string, string>): Promise<SessionSource> {
-	const roles = plan.columns.filter((c) => ROLE_COLUMNS.has(c.role.kind) || (c.role.kind === 'extra' && c.privacy === 'drop'));
-	await dropColumns(db, [
-		'valid',
-		...roles.map((c) => stagedName(c.index)),
-		...textNumberColumns(plan).map((c) => `${stagedName(c.index)}_text`)
-	]);
+	await dropColumns(db, ['valid', 'problems']);
 	await storeMeasureNames(db, measureNames);
 	const gathered = rowIsSession(plan) ? rowSessions(plan) : await groupedSessions(db, plan);
 	await db.query(`CREATE OR REPLACE TEMP TABLE ${MEASUREMENTS} AS ${gathered.measurements.sql}`, gathered.measurements.params);
