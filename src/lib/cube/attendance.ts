@@ -264,23 +264,96 @@ export function frequencyRows(a: Attendance, cube: Cube): FrequencyRow[] {
 	return rows.sort(byNames);
 }
 
-/** Per group: retention at each week mark, median gap and course length, in one pass over the clients in their order. */
+/**
+ * Per group: retention at each week mark, median gap and course length, in one pass over the clients in their
+ * order. Course lengths are whole days: their medians are read off a count of each length per group.
+ */
 export function retentionRows(a: Attendance, cube: Cube): RetentionRow[] {
 	if (a.count === 0) return [];
 	const { group, first, last } = a;
 	const sessionsOf = a.sessions;
-	let end = -Infinity;
-	for (let k = 0; k < a.count; k++) if (last[k] > end) end = last[k];
+	const spans = spanOf(first, last, a.count);
+	const end = spans[0];
+	const longest = spans[1];
 	const groups = a.groups.size.length;
 	const marks = RETENTION_WEEKS.length;
 	const days = Int32Array.from(RETENTION_WEEKS, (w) => w * 7);
 	const eligible = new Int32Array(groups * marks);
 	const retained = new Int32Array(groups * marks);
 	const gaps = regions(a.groups.size);
-	const courses = regions(a.groups.size);
 	const gap = new Float64Array(a.count);
-	const course = new Float64Array(a.count);
-	for (let k = 0; k < a.count; k++) {
+	// Course lengths counted per group (days 0 … longest), or else kept per group as the gaps are.
+	const counting = groups * (longest + 1) <= 1 << 22;
+	const lengths = counting ? new Int32Array(groups * (longest + 1)) : new Float64Array(a.count);
+	const courses = regions(a.groups.size);
+	retentionPass(
+		group,
+		first,
+		last,
+		sessionsOf,
+		days,
+		end,
+		eligible,
+		retained,
+		gaps.fill,
+		gap,
+		counting ? (lengths as Int32Array) : null,
+		longest + 1,
+		courses.fill,
+		counting ? null : (lengths as Float64Array)
+	);
+	const rows: RetentionRow[] = [];
+	for (let g = 0; g < groups; g++) {
+		const gapCount = gaps.fill[g] - gaps.start[g];
+		const courseCount = a.groups.size[g];
+		rows.push({
+			...names(a, cube, g),
+			eligible: Array.from(eligible.subarray(g * marks, (g + 1) * marks)),
+			retained: Array.from(retained.subarray(g * marks, (g + 1) * marks)),
+			medianGapDays: gapCount ? quantileIn(gap.subarray(gaps.start[g], gaps.fill[g]), 0.5) : null,
+			medianCourseDays: !courseCount
+				? null
+				: counting
+					? medianOfCounts((lengths as Int32Array).subarray(g * (longest + 1), (g + 1) * (longest + 1)), courseCount)
+					: quantileIn((lengths as Float64Array).subarray(courses.start[g], courses.fill[g]), 0.5)
+		});
+	}
+	return rows.sort(byNames);
+}
+
+const latest = new Float64Array(2);
+
+/** The last visit of all, and the longest course. */
+function spanOf(first: Int32Array, last: Int32Array, count: number): Float64Array {
+	let end = -Infinity;
+	let longest = 0;
+	for (let k = 0; k < count; k++) {
+		if (last[k] > end) end = last[k];
+		if (last[k] - first[k] > longest) longest = last[k] - first[k];
+	}
+	latest[0] = end;
+	latest[1] = longest;
+	return latest;
+}
+
+function retentionPass(
+	group: Int32Array,
+	first: Int32Array,
+	last: Int32Array,
+	sessions: Int32Array,
+	days: Int32Array,
+	end: number,
+	eligible: Int32Array,
+	retained: Int32Array,
+	gapFill: Int32Array,
+	gap: Float64Array,
+	lengthCounts: Int32Array | null,
+	width: number,
+	courseFill: Int32Array,
+	course: Float64Array | null
+) {
+	const marks = days.length;
+	for (let k = 0; k < group.length; k++) {
 		const g = group[k];
 		const span = last[k] - first[k];
 		for (let w = 0; w < marks; w++) {
@@ -288,20 +361,24 @@ export function retentionRows(a: Attendance, cube: Cube): RetentionRow[] {
 			eligible[g * marks + w]++;
 			if (span >= days[w]) retained[g * marks + w]++;
 		}
-		if (sessionsOf[k] > 1) gap[gaps.fill[g]++] = span / (sessionsOf[k] - 1);
-		course[courses.fill[g]++] = span;
+		if (sessions[k] > 1) gap[gapFill[g]++] = span / (sessions[k] - 1);
+		if (lengthCounts) lengthCounts[g * width + span]++;
+		else if (course) course[courseFill[g]++] = span;
 	}
-	const rows: RetentionRow[] = [];
-	for (let g = 0; g < groups; g++) {
-		const gapCount = gaps.fill[g] - gaps.start[g];
-		const courseCount = courses.fill[g] - courses.start[g];
-		rows.push({
-			...names(a, cube, g),
-			eligible: Array.from(eligible.subarray(g * marks, (g + 1) * marks)),
-			retained: Array.from(retained.subarray(g * marks, (g + 1) * marks)),
-			medianGapDays: gapCount ? quantileIn(gap.subarray(gaps.start[g], gaps.fill[g]), 0.5) : null,
-			medianCourseDays: courseCount ? quantileIn(course.subarray(courses.start[g], courses.fill[g]), 0.5) : null
-		});
-	}
-	return rows.sort(byNames);
+}
+
+/** The median of `n` whole numbers given as a count of each (0, 1, 2, …): as quantileIn would give it. */
+function medianOfCounts(counts: Int32Array, n: number): number {
+	const h = (n - 1) * 0.5;
+	const lo = Math.floor(h);
+	let seen = 0;
+	let v = 0;
+	while (seen + counts[v] <= lo) seen += counts[v++];
+	const low = v;
+	if (lo + 1 >= n || h === lo) return low;
+	// The next value up: the same length if more clients have it, else the next length counted.
+	if (seen + counts[v] > lo + 1) return low;
+	v++;
+	while (counts[v] === 0) v++;
+	return low + (h - lo) * (v - low);
 }

@@ -89,6 +89,40 @@ function remembered<T>(store: Map<string, T>, key: string, make: () => T, size =
 	return made;
 }
 
+const counted = new Float64Array(2);
+
+/** Clients and sessions among the kept units (those `mask` keeps, or `rows`, or all), in client order; into `counted`. */
+function countKept(clientOf: Int32Array, sessionsOf: Int32Array, mask: Uint8Array | null, rows: Int32Array | null, count: number) {
+	const end = rows ? rows.length : count;
+	let clients = 0;
+	let sessions = 0;
+	let lastClient = -1;
+	for (let at = 0; at < end; at++) {
+		const i = rows ? rows[at] : at;
+		if (mask && !mask[i]) continue;
+		sessions += sessionsOf[i];
+		// A kept unit of another client is a new client (and a client is in one part of a selection only).
+		if (clientOf[i] !== lastClient) {
+			clients++;
+			lastClient = clientOf[i];
+		}
+	}
+	counted[0] = clients;
+	counted[1] = sessions;
+}
+
+/** Each client's sessions a month by client number (NaN when none), and the known ones in `rates`; returns how many. */
+function ratesByClient(client: Int32Array, perMonth: Float64Array, byClient: Float64Array, rates: Float64Array): number {
+	byClient.fill(NaN);
+	let rated = 0;
+	for (let k = 0; k < client.length; k++) {
+		const rate = perMonth[k];
+		byClient[client[k]] = rate;
+		if (rate === rate) rates[rated++] = rate;
+	}
+	return rated;
+}
+
 function filtered(cube: Cube, filters: Filters): Filtered {
 	const { sessions: sessionUnits, cells } = unitsOf(cube);
 	const other = unitMask(cube, cells, { ...filters, from: null, to: null });
@@ -96,34 +130,18 @@ function filtered(cube: Cube, filters: Filters): Filtered {
 		filters.from || filters.to
 			? inRange(cube, sessionUnits, cells, other, filters.from ? dayNumber(filters.from) : null, filters.to ? dayNumber(filters.to) : null)
 			: { units: cells, mask: other, cut: null };
-	const parts = partsOf(kept);
 	const visits = selectionVisits(kept);
+	const parts = partsOf(kept);
 	let clients = 0;
 	let sessions = 0;
 	for (const [units, mask, rows] of parts) {
-		const clientOf = units.client;
-		const sessionsOf = units.sessions;
-		const end = rows ? rows.length : units.count;
-		let lastClient = -1;
-		for (let at = 0; at < end; at++) {
-			const i = rows ? rows[at] : at;
-			if (mask && !mask[i]) continue;
-			sessions += sessionsOf[i];
-			// Units are in client order, and a client is in one part only: a kept unit of another client is a new client.
-			if (clientOf[i] !== lastClient) {
-				clients++;
-				lastClient = clientOf[i];
-			}
-		}
+		countKept(units.client, units.sessions, mask, rows, units.count);
+		clients += counted[0];
+		sessions += counted[1];
 	}
-	const perMonth = new Float64Array(cells.count ? cells.client[cells.count - 1] + 1 : 0).fill(NaN);
+	const perMonth = new Float64Array(cells.count ? cells.client[cells.count - 1] + 1 : 0);
 	const rates = new Float64Array(visits.count);
-	let rated = 0;
-	for (let k = 0; k < visits.count; k++) {
-		const rate = visits.perMonth[k];
-		perMonth[visits.client[k]] = rate;
-		if (rate === rate) rates[rated++] = rate;
-	}
+	const rated = ratesByClient(visits.client, visits.perMonth, perMonth, rates);
 	const medianPerMonth = rated ? quantileIn(rates.subarray(0, rated), 0.5) : null;
 	// Written out, not spread: objects made alike keep one shape, which the JIT's code for the figures relies on.
 	return {

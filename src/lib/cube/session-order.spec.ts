@@ -11,7 +11,20 @@ beforeAll(async () => {
 
 describe('byCodePoint', () => {
 	it('orders text as DuckDB does, where UTF-16 order differs (a surrogate pair against U+E000–U+FFFF)', async () => {
-		const names = ['Zoë', 'zoe', 'Émile', 'émile', '\uFF21 full-width A', '😀 smile', '\uE000 private', 'Not recorded', 'a', 'ä', '日本', ''];
+		const names = [
+			'Zoë',
+			'zoe',
+			'Émile',
+			'émile',
+			'\uFF21 full-width A',
+			'😀 smile',
+			'\uE000 private',
+			'Not recorded',
+			'a',
+			'ä',
+			'日本',
+			''
+		];
 		const rows = await db.query<{ v: string }>(`SELECT unnest([${names.map(() => '?').join(', ')}]) AS v ORDER BY v`, names);
 		expect([...names].sort(byCodePoint)).toEqual(rows.map((r) => r.v));
 		// JavaScript's own order puts the emoji (a surrogate pair) before U+FF21: the case that needs this.

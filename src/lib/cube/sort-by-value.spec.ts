@@ -28,6 +28,15 @@ describe('sortByValue', () => {
 		expect([...sortByValue(ids(5000), values)]).toEqual(expected);
 	});
 
+	it('agrees with a comparison sort on more ids than the small-array digits serve', () => {
+		let seed = 5;
+		const random = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
+		const n = 70_000;
+		const values = Float64Array.from({ length: n }, (_, i) => (i % 2 ? Math.round(random() * 200 - 100) / 8 : (random() - 0.5) * 1e4));
+		const expected = [...ids(n)].sort((a, b) => values[a] - values[b] || a - b);
+		expect([...sortByValue(ids(n), values)]).toEqual(expected);
+	});
+
 	it('handles nothing, one value, and −0 as 0', () => {
 		expect([...sortByValue(ids(3), new Float64Array([0, -0, -1]))]).toEqual([2, 0, 1]);
 		expect([...sortByValue(new Int32Array(0), new Float64Array(0))]).toEqual([]);

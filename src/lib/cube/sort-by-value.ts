@@ -4,8 +4,8 @@
  * and a filter change may need it.
  */
 
-const DIGIT = 16;
-const BUCKETS = 1 << DIGIT;
+/** Digits of 16 bits for many ids (4 passes), of 8 for fewer (8 passes, but the counts stay small). */
+const digitFor = (n: number) => (n < 1 << 16 ? 8 : 16);
 
 /** `ids` (which must not name a NaN value) sorted by `values[id]`, as a new array. */
 export function sortByValue(ids: Int32Array, values: Float64Array): Int32Array {
@@ -26,31 +26,34 @@ export function sortByValue(ids: Int32Array, values: Float64Array): Int32Array {
 	let order = new Int32Array(n);
 	for (let i = 0; i < n; i++) order[i] = i;
 	let spare = new Int32Array(n);
-	const count = new Int32Array(BUCKETS);
+	const digit = digitFor(n);
+	const count = new Int32Array(1 << digit);
 	// Least significant digit first; each pass is stable, so earlier passes break later ties.
-	for (const [digits, shift] of [
-		[low, 0],
-		[low, DIGIT],
-		[high, 0],
-		[high, DIGIT]
-	] as const) {
-		count.fill(0);
-		for (let i = 0; i < n; i++) count[(digits[i] >>> shift) & (BUCKETS - 1)]++;
-		// A digit every value shares (the low words of whole numbers, say) orders nothing: skip the pass.
-		if (n === 0 || count[(digits[0] >>> shift) & (BUCKETS - 1)] === n) continue;
-		let sum = 0;
-		for (let d = 0; d < BUCKETS; d++) {
-			const c = count[d];
-			count[d] = sum;
-			sum += c;
-		}
-		for (let i = 0; i < n; i++) {
-			const from = order[i];
-			spare[count[(digits[from] >>> shift) & (BUCKETS - 1)]++] = from;
-		}
-		[order, spare] = [spare, order];
+	for (let shift = 0; shift < 64; shift += digit) {
+		if (radixPass(shift < 32 ? low : high, shift % 32, digit, order, spare, count)) [order, spare] = [spare, order];
 	}
 	const out = new Int32Array(n);
 	for (let i = 0; i < n; i++) out[i] = ids[order[i]];
 	return out;
+}
+
+/** One stable pass on a digit, from `order` into `into`; false (nothing moved) when every value shares the digit. */
+function radixPass(digits: Uint32Array, shift: number, digit: number, order: Int32Array, into: Int32Array, count: Int32Array): boolean {
+	const n = order.length;
+	const mask = (1 << digit) - 1;
+	count.fill(0);
+	for (let i = 0; i < n; i++) count[(digits[i] >>> shift) & mask]++;
+	// A digit every value shares (the low words of whole numbers, say) orders nothing: skip the pass.
+	if (n === 0 || count[(digits[0] >>> shift) & mask] === n) return false;
+	let sum = 0;
+	for (let d = 0; d <= mask; d++) {
+		const c = count[d];
+		count[d] = sum;
+		sum += c;
+	}
+	for (let i = 0; i < n; i++) {
+		const from = order[i];
+		into[count[(digits[from] >>> shift) & mask]++] = from;
+	}
+	return true;
 }

@@ -1,5 +1,6 @@
 /** The within-session grids (pain by condition, range of motion by movement), in the page. */
 import type { Cube } from './load-cube';
+import type { Units } from './units';
 import { partsOf, type Selection } from './date-range';
 import type { Filters } from '../metrics/filters';
 import type { WithinSessionChart, WithinSessionRow } from '../metrics/within-session';
@@ -9,9 +10,9 @@ import { byString } from './quantiles';
 
 /**
  * One value per client and group (and condition, or movement): the mean change over their sessions with a
- * before and an after; then per row the mean of those. One pass over each measure's entries in client order,
- * a client's few groups in reused slots, rows summed in arrays by group × condition (or movement): nothing is
- * allocated per entry or per client, and no closure holds the loop's state.
+ * before and an after; then per row the mean of those. One pass over each measure's entries in client order
+ * (laid out together, measure by measure), a client's few groups in reused slots, rows summed in arrays by
+ * group × condition (or movement): nothing is allocated per entry or per client.
  */
 export function withinSessionChart(
 	cube: Cube,
@@ -24,63 +25,39 @@ export function withinSessionChart(
 	const width = byCondition ? cube.names.condition.length : cube.measures.length;
 	const groupNames = groupOf(cube, kept.units, by).names;
 	const rows = groupNames.length * width;
-	const sumOfMeans = new Float64Array(rows);
-	const rowClients = new Int32Array(rows);
-	const rowSessions = new Float64Array(rows);
+	const sums: Sums = {
+		sumOfMeans: new Float64Array(rows),
+		clients: new Int32Array(rows),
+		sessions: new Float64Array(rows),
+		seen: new Uint8Array(kept.units.count ? kept.units.client[kept.units.count - 1] + 1 : 0),
+		slots: { key: new Int32Array(8), sum: new Float64Array(8), n: new Int32Array(8) }
+	};
 	const rowUnit: string[] = [];
 	let clients = 0;
 	let pairSessions = 0;
-	const clientSeen = new Uint8Array(kept.units.count ? kept.units.client[kept.units.count - 1] + 1 : 0);
-	const slots: Slots = { key: new Int32Array(8), sum: new Float64Array(8), n: new Int32Array(8) };
 	const parts = partsOf(kept);
 	// A date range's clients cut through are units of their own, after the cells' clients: each client is in one part.
 	for (const [units, mask] of parts) {
 		const codes = groupOf(cube, units, by).codes;
-		const { unit: unitOf, pairs, change } = units.entries;
-		const clientOf = units.client;
-		const conditionOf = units.condition;
 		for (const code of measures) {
 			const sign = cube.measures[code].direction === 'lower' ? 1 : -1;
-			const entries = units.byMeasure[code] ?? new Int32Array(0);
-			let { key, sum, n } = slots;
-			let open = 0;
-			let client = -1;
-			for (let j = 0; j < entries.length; j++) {
-				const k = entries[j];
-				const u = unitOf[k];
-				if ((mask !== null && !mask[u]) || pairs[k] === 0) continue;
-				if (clientOf[u] !== client) {
-					if (open) {
-						pairSessions += flush(slots, open, sumOfMeans, rowClients, rowSessions);
-						if (!clientSeen[client]) {
-							clientSeen[client] = 1;
-							clients++;
-						}
-					}
-					open = 0;
-					client = clientOf[u];
-				}
-				const row = codes[u] * width + (byCondition ? conditionOf[u] : code);
-				let x = 0;
-				while (x < open && key[x] !== row) x++;
-				if (x === open) {
-					if (open === key.length) ({ key, sum, n } = grow(slots));
-					key[x] = row;
-					sum[x] = 0;
-					n[x] = 0;
-					open++;
-				}
-				n[x] += pairs[k];
-				sum[x] += sign * change[k];
-			}
-			if (open) {
-				pairSessions += flush(slots, open, sumOfMeans, rowClients, rowSessions);
-				if (!clientSeen[client]) {
-					clientSeen[client] = 1;
-					clients++;
-				}
-			}
-			for (let r = 0; r < rows; r++) if (rowClients[r] && rowUnit[r] === undefined) rowUnit[r] = cube.measures[code].unit;
+			const entries = laidOut(units, code);
+			const totals = sumClients(
+				entries.unit,
+				entries.pairs,
+				entries.change,
+				mask,
+				units.client,
+				codes,
+				byCondition ? units.condition : null,
+				code,
+				width,
+				sign,
+				sums
+			);
+			pairSessions += totals[0];
+			clients += totals[1];
+			for (let r = 0; r < rows; r++) if (sums.clients[r] && rowUnit[r] === undefined) rowUnit[r] = cube.measures[code].unit;
 		}
 	}
 	// Range of motion: a session with two movements measured counts once.
@@ -95,19 +72,56 @@ export function withinSessionChart(
 	}
 	const out: WithinSessionRow[] = [];
 	for (let r = 0; r < rows; r++) {
-		if (!rowClients[r]) continue;
+		if (!sums.clients[r]) continue;
 		const name = byCondition ? cube.names.condition[r % width] : cube.measures[r % width].label;
 		out.push({
 			technique: groupNames[Math.floor(r / width)],
 			group: name,
 			unit: rowUnit[r],
-			meanChange: sumOfMeans[r] / rowClients[r],
-			clients: rowClients[r],
-			sessions: rowSessions[r]
+			meanChange: sums.sumOfMeans[r] / sums.clients[r],
+			clients: sums.clients[r],
+			sessions: sums.sessions[r]
 		});
 	}
 	out.sort((a, b) => byString(a.technique, b.technique) || byString(a.group, b.group) || byString(a.unit, b.unit));
 	return { rows: out, totals: { clients, sessions } };
+}
+
+/** One measure's entries of some units, laid out together: unit, sessions with a before and an after, summed change. */
+interface LaidOut {
+	unit: Int32Array;
+	pairs: Int32Array;
+	change: Float64Array;
+}
+
+const laidOutOf = new WeakMap<Units, (LaidOut | undefined)[]>();
+
+/** Made once per set of units and measure (the cells'), or each time for a date range's sessions (a few). */
+function laidOut(units: Units, code: number): LaidOut {
+	let all = laidOutOf.get(units);
+	if (!all) laidOutOf.set(units, (all = []));
+	return (all[code] ??= layOut(units.byMeasure[code] ?? new Int32Array(0), units.entries.unit, units.entries.pairs, units.entries.change));
+}
+
+function layOut(entries: Int32Array, unitOf: Int32Array, pairsOf: Int32Array, changeOf: Float64Array): LaidOut {
+	const n = entries.length;
+	const out = { unit: new Int32Array(n), pairs: new Int32Array(n), change: new Float64Array(n) };
+	for (let j = 0; j < n; j++) {
+		const k = entries[j];
+		out.unit[j] = unitOf[k];
+		out.pairs[j] = pairsOf[k];
+		out.change[j] = changeOf[k];
+	}
+	return out;
+}
+
+interface Sums {
+	sumOfMeans: Float64Array;
+	clients: Int32Array;
+	sessions: Float64Array;
+	/** Clients counted already (a client in two rows or measures counts once). */
+	seen: Uint8Array;
+	slots: Slots;
 }
 
 /** One client's open groups: row, sum of changes, sessions. */
@@ -117,17 +131,67 @@ interface Slots {
 	n: Int32Array;
 }
 
-/** Adds a client's mean per group to the rows; returns their sessions. */
-function flush(slots: Slots, open: number, sumOfMeans: Float64Array, clients: Int32Array, sessions: Float64Array): number {
-	const { key, sum, n } = slots;
-	let total = 0;
-	for (let x = 0; x < open; x++) {
-		sumOfMeans[key[x]] += sum[x] / n[x];
-		clients[key[x]]++;
-		sessions[key[x]] += n[x];
-		total += n[x];
+const totals = new Float64Array(2);
+
+/**
+ * Adds each client's mean per row to the rows, over one measure's entries (in client order) whose unit `mask`
+ * keeps (all when null); returns the sessions behind them and the clients not counted before.
+ */
+function sumClients(
+	unitOf: Int32Array,
+	pairs: Int32Array,
+	change: Float64Array,
+	mask: Uint8Array | null,
+	clientOf: Int32Array,
+	codes: Int32Array,
+	conditionOf: Int32Array | null,
+	code: number,
+	width: number,
+	sign: number,
+	sums: Sums
+): Float64Array {
+	const { sumOfMeans, clients, sessions, seen, slots } = sums;
+	let { key, sum, n } = slots;
+	let open = 0;
+	let client = -1;
+	let pairSessions = 0;
+	let newClients = 0;
+	for (let j = 0; j <= unitOf.length; j++) {
+		const last = j === unitOf.length;
+		const u = last ? 0 : unitOf[j];
+		if (!last && ((mask !== null && !mask[u]) || pairs[j] === 0)) continue;
+		if (last || clientOf[u] !== client) {
+			// The client before is complete: their mean per row.
+			for (let x = 0; x < open; x++) {
+				sumOfMeans[key[x]] += sum[x] / n[x];
+				clients[key[x]]++;
+				sessions[key[x]] += n[x];
+				pairSessions += n[x];
+			}
+			if (open && !seen[client]) {
+				seen[client] = 1;
+				newClients++;
+			}
+			open = 0;
+			if (last) break;
+			client = clientOf[u];
+		}
+		const row = codes[u] * width + (conditionOf ? conditionOf[u] : code);
+		let x = 0;
+		while (x < open && key[x] !== row) x++;
+		if (x === open) {
+			if (open === key.length) ({ key, sum, n } = grow(slots));
+			key[x] = row;
+			sum[x] = 0;
+			n[x] = 0;
+			open++;
+		}
+		n[x] += pairs[j];
+		sum[x] += sign * change[j];
 	}
-	return total;
+	totals[0] = pairSessions;
+	totals[1] = newClients;
+	return totals;
 }
 
 function grow(slots: Slots): Slots {

@@ -5,7 +5,18 @@
  */
 
 /** File columns read into derived ones (the client, the date, labels…) or never stored: not kept as they are. */
-const READ_INTO_ROLES = new Set(['client', 'date', 'visit', 'timepoint', 'clinic', 'therapist', 'technique', 'condition', 'duration', 'ignore']);
+const READ_INTO_ROLES = new Set([
+	'client',
+	'date',
+	'visit',
+	'timepoint',
+	'clinic',
+	'therapist',
+	'technique',
+	'condition',
+	'duration',
+	'ignore'
+]);
 import type { Database } from '../db/database';
 import type { ImportPlan } from './plan';
 import { ROWS, fingerprintExpression, problemsExpression, validExpression } from './check-rows';
@@ -36,7 +47,9 @@ export async function deriveRows(db: Database, fileName: string, plan: ImportPla
 	const techniques = techniquesExpression(plan);
 	const problems = problemsExpression(plan);
 	const notKept = [
-		...plan.columns.filter((c) => READ_INTO_ROLES.has(c.role.kind) || (c.role.kind === 'extra' && c.privacy === 'drop')).map((c) => stagedName(c.index)),
+		...plan.columns
+			.filter((c) => READ_INTO_ROLES.has(c.role.kind) || (c.role.kind === 'extra' && c.privacy === 'drop'))
+			.map((c) => stagedName(c.index)),
 		...textNumberColumns(plan).map((c) => `${stagedName(c.index)}_text`)
 	];
 	const parts: Fragment[] = [

@@ -47,7 +47,8 @@ describe('trimmed', () => {
 	});
 
 	it('leaves the fingerprints of imported rows as trim() made them', async () => {
-		const csv = 'client,date,clinic,therapist,technique,condition,duration,pain_before,pain_after,sex\n C1 ,2025-01-02,Harbour Street , Zoë,PNF,\u00a0LBP,45,6,4,F\nC2,2025-01-03,\u3000Riverside,Émile,SCS + TrP,Neck pain,60,5,3, M\n';
+		const csv =
+			'client,date,clinic,therapist,technique,condition,duration,pain_before,pain_after,sex\n C1 ,2025-01-02,Harbour Street , Zoë,PNF,\u00a0LBP,45,6,4,F\nC2,2025-01-03,\u3000Riverside,Émile,SCS + TrP,Neck pain,60,5,3, M\n';
 		await loadCsv(db, csv, () => {}, 'spaces.csv');
 		// The fingerprint as it was made before: trim() on every text field, in the order of fingerprintExpression.
 		await db.registerFile('spaces-again.csv', csv);

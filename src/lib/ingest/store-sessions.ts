@@ -6,7 +6,7 @@
  * format) or one row holds several visits (pain_t1, pain_t2…), the measurements are gathered first and
  * grouped into sessions.
  */
-import type { Database, SqlParam } from '../db/database';
+import type { Database } from '../db/database';
 import { MATCH_KEY_SQL } from '../db/schema';
 import { TECHNIQUE_SEPARATOR } from './technique-separator';
 import type { ColumnPlan, ImportPlan } from './plan';
@@ -75,7 +75,8 @@ async function storeMeasureNames(db: Database, measureNames: Map<string, string>
 	for (const [n, m] of measureNames) await db.query(`INSERT INTO ${NAMES} VALUES (?, ?)`, [n, m]);
 }
 
-const firstOf = (columns: string[]) => (columns.length === 0 ? 'NULL::DOUBLE' : columns.length === 1 ? columns[0] : `coalesce(${columns.join(', ')})`);
+const firstOf = (columns: string[]) =>
+	columns.length === 0 ? 'NULL::DOUBLE' : columns.length === 1 ? columns[0] : `coalesce(${columns.join(', ')})`;
 
 /** Before and after for a group; a lone value counts as before, unless the row's timepoint says after. */
 function pair(group: MeasureGroup): { before: string; after: string } {
@@ -126,13 +127,15 @@ function extraColumns(plan: ImportPlan): ColumnPlan[] {
 }
 
 /** An extra attribute's name: its header, or its position when the header is empty or repeated. */
-const extraName = (plan: ImportPlan, c: ColumnPlan) => columnLabel(plan.columns.map((p) => p.header), c.index);
+const extraName = (plan: ImportPlan, c: ColumnPlan) =>
+	columnLabel(
+		plan.columns.map((p) => p.header),
+		c.index
+	);
 
 function extraValue(c: ColumnPlan, secret: string): Fragment {
 	const value = `NULLIF(${trimmed(`CAST(r.${stagedName(c.index)} AS VARCHAR)`)}, '')`;
-	return c.privacy === 'pseudonymise'
-		? fragment(`'P-' || substr(sha256(? || ':' || ${value}), 1, 12)`, [secret])
-		: fragment(value);
+	return c.privacy === 'pseudonymise' ? fragment(`'P-' || substr(sha256(? || ':' || ${value}), 1, 12)`, [secret]) : fragment(value);
 }
 
 function rowSessions(plan: ImportPlan): SessionSource {
@@ -155,7 +158,9 @@ function rowSessions(plan: ImportPlan): SessionSource {
 	};
 }
 
-const NO_MEASUREMENTS = fragment('SELECT NULL::BIGINT AS key, NULL::VARCHAR AS measure, NULL::DOUBLE AS value_before, NULL::DOUBLE AS value_after WHERE false');
+const NO_MEASUREMENTS = fragment(
+	'SELECT NULL::BIGINT AS key, NULL::VARCHAR AS measure, NULL::DOUBLE AS value_before, NULL::DOUBLE AS value_after WHERE false'
+);
 
 async function gatherObservations(db: Database, plan: ImportPlan) {
 	const selects: Fragment[] = measureGroups(plan).map((group) => {
@@ -178,7 +183,9 @@ async function gatherObservations(db: Database, plan: ImportPlan) {
 			)
 		);
 	}
-	const union = selects.length ? join(selects, ' UNION ALL ') : fragment('SELECT NULL::BIGINT, NULL::INTEGER, NULL::VARCHAR, NULL::DOUBLE, NULL::DOUBLE WHERE false');
+	const union = selects.length
+		? join(selects, ' UNION ALL ')
+		: fragment('SELECT NULL::BIGINT, NULL::INTEGER, NULL::VARCHAR, NULL::DOUBLE, NULL::DOUBLE WHERE false');
 	await db.query(
 		`CREATE OR REPLACE TEMP TABLE ${OBSERVATIONS} AS
 		 SELECT * FROM (${union.sql}) o(source_row, visit, measure, value_before, value_after)
