@@ -31,6 +31,20 @@ const untilFirstChart = async (page: Page) => {
 	return page.evaluate(() => performance.now());
 };
 
+/** Waits until the view drawn is kept in OPFS (written as `….next`, then moved in place). */
+async function viewKept(page: Page) {
+	const keptSize = () =>
+		page.evaluate(async () => {
+			const root = await navigator.storage.getDirectory();
+			for await (const name of (root as unknown as { keys(): AsyncIterable<string> }).keys())
+				if (/^last-views-[^.]+$/.test(name)) return (await (await root.getFileHandle(name)).getFile()).size;
+			return 0;
+		});
+	// Polled from here: waitForFunction takes a promise for a true answer and returns at once.
+	for (const start = Date.now(); (await keptSize()) === 0; await page.waitForTimeout(200))
+		if (Date.now() - start > 60_000) throw new Error('The view drawn was not kept within 60 s.');
+}
+
 /** Navigation → first chart on a first visit (nothing cached), then on a later visit in the same browser profile. */
 export async function firstCharts(browser: Browser, url: string): Promise<{ first: number; later: number }> {
 	const context = await browser.newContext({ viewport: VIEWPORT });
@@ -39,17 +53,7 @@ export async function firstCharts(browser: Browser, url: string): Promise<{ firs
 	const first = await untilFirstChart(page);
 	await page.locator('main[aria-busy="false"]').waitFor({ timeout: 120_000 });
 	// The view is kept in idle time after the charts are drawn.
-	await page.waitForFunction(
-		async () => {
-			const root = await navigator.storage.getDirectory();
-			for await (const name of (root as unknown as { keys(): AsyncIterable<string> }).keys())
-				// Empty from the moment it is opened for writing: wait for what is written.
-				if (name.startsWith('last-views-') && (await (await root.getFileHandle(name)).getFile()).size > 0) return true;
-			return false;
-		},
-		null,
-		{ timeout: 60_000, polling: 200 }
-	);
+	await viewKept(page);
 	await page.close();
 	page = await context.newPage();
 	await page.goto(url);

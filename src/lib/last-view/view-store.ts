@@ -19,6 +19,7 @@ export interface ViewStore {
 
 const PREFIX = 'last-views-';
 const FILE = `${PREFIX}${version}`;
+const NEXT = `${FILE}.next`;
 
 const root = async () => (navigator.storage?.getDirectory ? navigator.storage.getDirectory() : null);
 
@@ -50,8 +51,27 @@ async function removeViews(directory: FileSystemDirectoryHandle, except?: string
 	await Promise.all(names.map((name) => directory.removeEntry(name).catch(() => undefined)));
 }
 
+/**
+ * Writes the views as a new file, then puts it in place of the old one: a tab closed while writing leaves the
+ * views kept before (a file written in place would be left empty).
+ */
+async function writeWhole(directory: FileSystemDirectoryHandle, text: string) {
+	const next = await directory.getFileHandle(NEXT, { create: true });
+	const file = await next.createWritable();
+	await file.write(text);
+	await file.close();
+	const movable = next as FileSystemFileHandle & { move?(name: string): Promise<void> };
+	if (movable.move) await movable.move(FILE);
+	else {
+		const whole = await (await directory.getFileHandle(FILE, { create: true })).createWritable();
+		await whole.write(text);
+		await whole.close();
+	}
+}
+
 export function browserViewStore(): ViewStore {
 	let views: ShownView[] | null = null;
+	let written: string | null = null;
 	let writing = Promise.resolve();
 	return {
 		async toShow(filters) {
@@ -67,13 +87,13 @@ export function browserViewStore(): ViewStore {
 		save(view) {
 			views = keptViews(views ?? [], view);
 			const text = encodeViews(views);
+			if (text === written) return writing;
+			written = text;
 			writing = writing
 				.then(async () => {
 					const directory = await root();
 					if (!directory) return;
-					const file = await (await directory.getFileHandle(FILE, { create: true })).createWritable();
-					await file.write(text);
-					await file.close();
+					await writeWhole(directory, text);
 					await removeViews(directory, FILE);
 				})
 				.catch(() => undefined);
@@ -81,6 +101,7 @@ export function browserViewStore(): ViewStore {
 		},
 		forget() {
 			views = [];
+			written = null;
 			writing = writing
 				.then(async () => {
 					const directory = await root();
