@@ -3,6 +3,7 @@
  * every chosen quasi-identifier form a group, and a client in a group of k can only be told apart from
  * k − 1 others. k is the size of the smallest group.
  */
+import { courseOrder } from '../definitions/effects';
 import type { Database } from '../db/database';
 import { type Filters } from '../metrics/filters';
 import { filteredSessions } from '../metrics/filter-sql';
@@ -43,9 +44,7 @@ export function kAnonymitySql(filters: Filters, identifiers: readonly QuasiIdent
 		extras.push(identifier.name);
 		return `[coalesce(any_value(x.e${extras.length - 1}), '${MISSING}')] AS q${i}`;
 	});
-	const extraValues = extras.map(
-		(_, i) => `first(v.value ORDER BY f.session_date NULLS LAST, f.visit, f.session_id) FILTER (WHERE v.name = ?) AS e${i}`
-	);
+	const extraValues = extras.map((_, i) => `first(v.value ORDER BY ${courseOrder('f')}) FILTER (WHERE v.name = ?) AS e${i}`);
 	const extrasCte = extras.length
 		? `, x AS (SELECT f.dataset_id, f.client_id, ${extraValues.join(', ')}
 		          FROM f JOIN session_extras v ON v.session_id = f.session_id

@@ -8,6 +8,7 @@
  * only how a column is summarised is decided over all the analysed data (extraShapesSql).
  * Extra names and group names are values: bound, never pasted.
  */
+import { courseOrder } from '../definitions/effects';
 import type { SqlParam } from '../db/database';
 import { type Filters } from '../metrics/filters';
 import { filteredSessions, groupColumn } from '../metrics/filter-sql';
@@ -18,7 +19,7 @@ export interface Query {
 	params: SqlParam[];
 }
 
-const FIRST = 'ORDER BY k.session_date NULLS LAST, k.visit NULLS LAST, k.session_id';
+const FIRST = `ORDER BY ${courseOrder('k')}`;
 
 /** CTEs `kept` (sessions with their group `grp`), `units` (clients per group) and `shown` (groups at the minimum size). */
 function keptSql(filters: Filters): Query {

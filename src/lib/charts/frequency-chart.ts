@@ -1,7 +1,8 @@
 import { groupLabel } from './group-label';
 import type { GroupBy } from '../metrics/filters';
 import type { FrequencyRow } from '../metrics/session-frequency';
-import { FREQUENCY_BAND } from '../metrics/settings';
+import { numbers } from '../definitions/arithmetic';
+import { FREQUENCY_BAND, FREQUENCY_BANDS, frequencyBand as bandIndex } from '../definitions/attendance';
 import { heatmapCells, heatmapOptions, type HeatmapCell } from './heatmap';
 import { OKABE_ITO } from './palette';
 
@@ -11,17 +12,9 @@ export const FREQUENCY_CHART = {
 	legend: 'Median sessions a month'
 };
 
-export const BANDS = [
-	`under ${FREQUENCY_BAND.low}`,
-	`${FREQUENCY_BAND.low}–${FREQUENCY_BAND.high}`,
-	`over ${FREQUENCY_BAND.high}`
-] as const;
+export const BANDS = FREQUENCY_BANDS;
 
-export function frequencyBand(perMonth: number): string {
-	if (perMonth < FREQUENCY_BAND.low) return BANDS[0];
-	if (perMonth <= FREQUENCY_BAND.high) return BANDS[1];
-	return BANDS[2];
-}
+export const frequencyBand = (perMonth: number): string => BANDS[bandIndex(numbers, perMonth)];
 
 export function frequencyCells(rows: readonly FrequencyRow[], minClients: number): HeatmapCell[] {
 	return heatmapCells(rows, {

@@ -1,6 +1,6 @@
 import * as Plot from '@observablehq/plot';
 import type { RetentionRow } from '../metrics/retention';
-import { RETENTION_WEEKS } from '../metrics/retention';
+import { RETENTION_WEEKS } from '../definitions/attendance';
 import { OKABE_ITO } from './palette';
 
 export interface RetentionPoint {

@@ -6,8 +6,9 @@ import type { Cube } from './load-cube';
 import type { Units } from './units';
 import type { Selection } from './date-range';
 import type { Filters } from '../metrics/filters';
-import { FREQUENCY_BAND } from '../metrics/settings';
-import { RETENTION_WEEKS, type RetentionRow } from '../metrics/retention';
+import type { RetentionRow } from '../metrics/retention';
+import { numbers } from '../definitions/arithmetic';
+import { aboveBand, belowBand, followable, RETENTION_WEEKS, sessionsAMonth, stillAttending } from '../definitions/attendance';
 import type { FrequencyRow } from '../metrics/session-frequency';
 import { groupOf } from './client-effects';
 import { byString, quantileIn } from './quantiles';
@@ -180,10 +181,9 @@ function visitsInRange(
 	return n;
 }
 
-/** (sessions − 1) × 30 / days from first to last; NaN with one visit or all on one day. */
 function perMonthOf(sessions: Int32Array, first: Int32Array, last: Int32Array, count: number): Float64Array {
 	const perMonth = new Float64Array(count);
-	for (let k = 0; k < count; k++) perMonth[k] = last[k] > first[k] ? ((sessions[k] - 1) * 30) / (last[k] - first[k]) : NaN;
+	for (let k = 0; k < count; k++) perMonth[k] = sessionsAMonth(numbers, sessions[k], first[k], last[k]);
 	return perMonth;
 }
 
@@ -237,15 +237,14 @@ export function frequencyRows(a: Attendance, cube: Cube): FrequencyRow[] {
 	const over = new Int32Array(groups);
 	const { group, perMonth } = a;
 	const sessionsOf = a.sessions;
-	const { low, high } = FREQUENCY_BAND;
 	for (let k = 0; k < a.count; k++) {
 		const g = group[k];
 		sessions[g] += sessionsOf[k];
 		const rate = perMonth[k];
 		if (rate !== rate) continue;
 		rates[fill[g]++] = rate;
-		if (rate < low) under[g]++;
-		else if (rate > high) over[g]++;
+		if (belowBand(numbers, rate)) under[g]++;
+		else if (aboveBand(numbers, rate)) over[g]++;
 	}
 	const rows: FrequencyRow[] = [];
 	for (let g = 0; g < groups; g++) {
@@ -277,7 +276,7 @@ export function retentionRows(a: Attendance, cube: Cube): RetentionRow[] {
 	const longest = spans[1];
 	const groups = a.groups.size.length;
 	const marks = RETENTION_WEEKS.length;
-	const days = Int32Array.from(RETENTION_WEEKS, (w) => w * 7);
+	const weeks = Int32Array.from(RETENTION_WEEKS);
 	const eligible = new Int32Array(groups * marks);
 	const retained = new Int32Array(groups * marks);
 	const gaps = regions(a.groups.size);
@@ -291,7 +290,7 @@ export function retentionRows(a: Attendance, cube: Cube): RetentionRow[] {
 		first,
 		last,
 		sessionsOf,
-		days,
+		weeks,
 		end,
 		eligible,
 		retained,
@@ -341,7 +340,7 @@ function retentionPass(
 	first: Int32Array,
 	last: Int32Array,
 	sessions: Int32Array,
-	days: Int32Array,
+	weeks: Int32Array,
 	end: number,
 	eligible: Int32Array,
 	retained: Int32Array,
@@ -352,14 +351,14 @@ function retentionPass(
 	courseFill: Int32Array,
 	course: Float64Array | null
 ) {
-	const marks = days.length;
+	const marks = weeks.length;
 	for (let k = 0; k < group.length; k++) {
 		const g = group[k];
 		const span = last[k] - first[k];
 		for (let w = 0; w < marks; w++) {
-			if (first[k] + days[w] > end) continue;
+			if (!followable(numbers, first[k], end, weeks[w])) continue;
 			eligible[g * marks + w]++;
-			if (span >= days[w]) retained[g * marks + w]++;
+			if (stillAttending(numbers, first[k], last[k], weeks[w])) retained[g * marks + w]++;
 		}
 		if (sessions[k] > 1) gap[gapFill[g]++] = span / (sessions[k] - 1);
 		if (lengthCounts) lengthCounts[g * width + span]++;

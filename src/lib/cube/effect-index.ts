@@ -5,6 +5,8 @@
  * clinic filter on a client seen at two clinics) are worked out again and merged in. The values come out
  * in order, so medians and quartiles are read off rather than searched for.
  */
+import { numbers } from '../definitions/arithmetic';
+import { COURSE_MIN_SESSIONS, courseEffect } from '../definitions/effects';
 import type { Entries, Units } from './units';
 import { sortByValue } from './sort-by-value';
 
@@ -58,7 +60,7 @@ export interface Sorted {
 	bucket: Int32Array;
 }
 
-/** Signs changes so that positive is better. `groups` are the units' group codes (technique, therapist or clinic). */
+/** The course effect signed by the measure's direction (immediate effects come signed). `groups` are the units' group codes (technique, therapist or clinic). */
 export function buildEffectIndex(units: Units, measure: number, groups: Int32Array, lowerIsBetter: boolean): EffectIndex {
 	const entries = units.byMeasure[measure] ?? new Int32Array(0);
 	const unitOf = units.entries.unit;
@@ -226,14 +228,13 @@ function accumulate(
 function valuesOf(s: Sums, lowerIsBetter: boolean): Values {
 	const n = s.pairs.length;
 	const { sum, pairs, befores, first, last } = s;
-	const sign = lowerIsBetter ? 1 : -1;
 	const immediate = new Float64Array(n);
 	const course = new Float64Array(n);
 	const pairedBefore = s.pairedBefore;
 	for (let x = 0; x < n; x++) {
-		immediate[x] = pairs[x] > 0 ? (sign * sum[x]) / pairs[x] : NaN;
+		immediate[x] = pairs[x] > 0 ? sum[x] / pairs[x] : NaN;
 		pairedBefore[x] = pairs[x] > 0 ? pairedBefore[x] / pairs[x] : NaN;
-		course[x] = befores[x] >= 2 ? sign * (first[x] - last[x]) : NaN;
+		course[x] = befores[x] >= COURSE_MIN_SESSIONS ? courseEffect(numbers, first[x], last[x], lowerIsBetter) : NaN;
 	}
 	return { immediate, pairs, pairedBefore, course, befores, baseline: first };
 }
@@ -241,7 +242,7 @@ function valuesOf(s: Sums, lowerIsBetter: boolean): Values {
 /** The client-groups among `ids` with a value for the effect, in value order. */
 function inValueOrder(values: Values, effect: Effect, ids: Int32Array): Int32Array {
 	const has = effect === 'immediate' ? values.pairs : values.befores;
-	const least = effect === 'immediate' ? 1 : 2;
+	const least = effect === 'immediate' ? 1 : COURSE_MIN_SESSIONS;
 	const chosen = new Int32Array(ids.length);
 	let n = 0;
 	for (let i = 0; i < ids.length; i++) if (has[ids[i]] >= least) chosen[n++] = ids[i];

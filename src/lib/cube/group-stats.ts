@@ -4,6 +4,8 @@ import type { Filters } from '../metrics/filters';
 import type { CubeMeasure } from './load-cube';
 import type { Effect, Kept } from './effect-index';
 import { quantile } from './quantiles';
+import { numbers } from '../definitions/arithmetic';
+import { reachesBar, responderBar, type Threshold } from '../definitions/responder';
 
 /** One effect's values in order, grouped: group b holds values[start[b]] … values[start[b] + count[b] − 1], still in order. */
 export interface Gathered {
@@ -34,7 +36,7 @@ export interface Gathered {
 export function gather(
 	kept: Kept,
 	effect: Effect,
-	threshold: Threshold | null,
+	threshold: Threshold<number> | null,
 	bucketOf: Int32Array | null = null,
 	room: Int32Array = kept.index.bucketSize
 ): Gathered {
@@ -59,8 +61,9 @@ export function gather(
 	let n = 0;
 	let clients = 0;
 	let respondingClients = 0;
-	const points = threshold?.points ?? Infinity;
-	const percent = threshold?.percent ?? null;
+	// Each client's bar (the responder rule), worked out once per threshold: not in the loop below.
+	const bars = threshold ? barsFor(sorted.baseline, threshold) : null;
+	const cutBars = threshold ? responderBars(cut.baseline, threshold) : null;
 	const length = sorted.at.length;
 	const cuts = cut.at.length;
 	// Locals for every array: one plain loop, no calls or property loads inside. It runs a few times per
@@ -79,6 +82,7 @@ export function gather(
 	let nextCut = cuts ? cutValue[0] : Infinity;
 	for (;;) {
 		let change: number;
+		let bar: number;
 		let behind: number;
 		let baseline: number;
 		let client: number;
@@ -86,6 +90,7 @@ export function gather(
 		if (p < cuts && (i >= length || nextCut < value[i])) {
 			// A client-group the filter cuts through, merged in where its value falls.
 			change = nextCut;
+			bar = cutBars ? cutBars[p] : Infinity;
 			behind = cutSessions[p];
 			baseline = cutBaseline[p];
 			client = cutClient[p];
@@ -99,6 +104,7 @@ export function gather(
 				continue;
 			}
 			change = value[i];
+			bar = bars ? bars[i] : Infinity;
 			behind = sortedSessions[i];
 			baseline = baselines[i];
 			client = sortedClient[i];
@@ -118,7 +124,7 @@ export function gather(
 			seen[client] = 1;
 			clients++;
 		}
-		if (threshold && (change >= points || (percent !== null && baseline !== 0 && change / Math.abs(baseline) >= percent))) {
+		if (reachesBar(numbers, change, bar)) {
 			responders[b]++;
 			if (seen[client] === 1) {
 				seen[client] = 2;
@@ -180,15 +186,25 @@ function stats(sorted: Float64Array) {
 	};
 }
 
-/**
- * The meaningful change, the user's or else the measure's: a client responds when their course change
- * reaches the points, or the percent of their baseline.
- */
-export interface Threshold {
-	points: number;
-	percent: number | null;
+/** The meaningful change, the user's or else the measure's; NaN where none is declared. */
+export function thresholdFor(measure: CubeMeasure, filters: Filters): Threshold<number> {
+	return { points: filters.mcidPoints ?? measure.mcidPoints ?? NaN, percent: filters.mcidPercent ?? measure.mcidPercent ?? NaN };
 }
 
-export function thresholdFor(measure: CubeMeasure, filters: Filters): Threshold {
-	return { points: filters.mcidPoints ?? measure.mcidPoints ?? Infinity, percent: filters.mcidPercent ?? measure.mcidPercent };
+function responderBars(baselines: Float64Array, threshold: Threshold<number>): Float64Array {
+	const bars = new Float64Array(baselines.length);
+	for (let i = 0; i < baselines.length; i++) bars[i] = responderBar(numbers, baselines[i], threshold);
+	return bars;
+}
+
+/** The bars of an index's clients, kept while the threshold stays: a filter change reuses them. */
+const barsByBaselines = new WeakMap<Float64Array, { threshold: Threshold<number>; bars: Float64Array }>();
+
+function barsFor(baselines: Float64Array, threshold: Threshold<number>): Float64Array {
+	const known = barsByBaselines.get(baselines);
+	if (known && Object.is(known.threshold.points, threshold.points) && Object.is(known.threshold.percent, threshold.percent))
+		return known.bars;
+	const bars = responderBars(baselines, threshold);
+	barsByBaselines.set(baselines, { threshold, bars });
+	return bars;
 }

@@ -4,6 +4,7 @@
  * by client, then date (undated last), then visit: the order the SQL metrics use for first and latest.
  */
 import type { Database } from '../db/database';
+import { courseOrder } from '../definitions/effects';
 import { MEASURE_INFO_COLUMNS, type MeasureInfo } from '../metrics/measure-info';
 import { NOT_RECORDED } from '../metrics/settings';
 import { caseMixColumns, covariateValuesSql, encodeCovariate, type CovariateColumn } from '../metrics/case-mix-covariates';
@@ -46,7 +47,7 @@ export async function loadCube(db: Database): Promise<Cube> {
 		`CREATE OR REPLACE TEMP TABLE cube_clients AS ${CUBE_CLIENTS};
 		 CREATE OR REPLACE TEMP TABLE cube_sessions AS
 		 SELECT s.session_id,
-		        (row_number() OVER (ORDER BY c.client, s.session_date NULLS LAST, s.visit, s.session_id) - 1)::INTEGER AS row,
+		        (row_number() OVER (ORDER BY c.client, ${courseOrder('s')}) - 1)::INTEGER AS row,
 		        c.client,
 		        coalesce((s.session_date - DATE '1970-01-01')::INTEGER, ${NO_DATE}) AS date,
 		        ${DIMENSIONS.map((d) => `${column(d)} AS ${d}`).join(', ')}

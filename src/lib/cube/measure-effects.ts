@@ -7,8 +7,8 @@ import type { Cube, CubeMeasure } from './load-cube';
 import type { Units } from './units';
 import type { Filters } from '../metrics/filters';
 import { summariseEffects, type EffectRow } from '../metrics/effects';
-import { BAND_ORDER } from '../metrics/frequency-bands';
-import { FREQUENCY_BAND } from '../metrics/settings';
+import { numbers } from '../definitions/arithmetic';
+import { FREQUENCY_BANDS, frequencyBand } from '../definitions/attendance';
 import { groupOf } from './client-effects';
 import { effectRows, gather, thresholdFor } from './group-stats';
 import { buildEffectIndex, keptBy, type EffectIndex, type Kept } from './effect-index';
@@ -70,10 +70,11 @@ export function measureEffects(
 	const bandIndex = filters.by === 'technique' ? index : effectIndex(kept.units, 'technique', kept.units.technique, code, lower);
 	const bandKept = bandIndex === index ? whole : keptFor(cube, kept, bandIndex, 'technique', lower);
 	const bandOf = new Int32Array(bandIndex.count);
-	const room = new Int32Array(BAND_ORDER.length);
+	const room = new Int32Array(FREQUENCY_BANDS.length);
 	for (let x = 0; x < bandIndex.count; x++) {
 		const rate = kept.perMonth[bandIndex.client[x]];
-		bandOf[x] = rate !== rate ? -1 : rate < FREQUENCY_BAND.low ? 0 : rate <= FREQUENCY_BAND.high ? 1 : 2;
+		const band = frequencyBand(numbers, rate);
+		bandOf[x] = band === band ? band : -1;
 		if (bandOf[x] >= 0) room[bandOf[x]]++;
 	}
 	const bandGroups = gather(bandKept, 'course', threshold, bandOf, room);
@@ -81,7 +82,7 @@ export function measureEffects(
 		immediate: summariseEffects(order(effectRows(immediateGroups, names, false)), filters.minClients),
 		course: summariseEffects(order(effectRows(courseGroups, names, true)), filters.minClients),
 		bands: summariseEffects(
-			effectRows(bandGroups, (b) => [BAND_ORDER[b], 'All conditions'], true),
+			effectRows(bandGroups, (b) => [FREQUENCY_BANDS[b], 'All conditions'], true),
 			filters.minClients
 		),
 		figures: {

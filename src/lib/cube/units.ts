@@ -5,6 +5,8 @@
  * other filter, since those filters keep or drop whole cells).
  */
 import { NO_DATE, type Cube } from './load-cube';
+import { numbers } from '../definitions/arithmetic';
+import { immediateEffect } from '../definitions/effects';
 
 const NONE = 2147483647;
 
@@ -31,8 +33,8 @@ export interface Units {
 }
 
 /**
- * One measure in one unit: the sums of (before − after) and of before over sessions with both, and the
- * first and latest before.
+ * One measure in one unit: the sums of the immediate effect (definitions/effects.ts) and of before over
+ * sessions with both, and the first and latest before.
  */
 export interface Entries {
 	unit: Int32Array;
@@ -63,6 +65,7 @@ export function sessionUnits(cube: Cube): Units {
 	const firstKey = new Int32Array(n);
 	const romPairs = new Int32Array(n);
 	const rom = new Set(cube.measures.flatMap((m, i) => (m.kind === 'rom' ? [i] : [])));
+	const lowerIsBetter = cube.measures.map((m) => m.direction === 'lower');
 	for (let i = 0; i < n; i++) {
 		dated[i] = cube.date[i] === NO_DATE ? 0 : 1;
 		firstKey[i] = dated[i] ? i : NONE;
@@ -86,7 +89,7 @@ export function sessionUnits(cube: Cube): Units {
 		const a = m.after[k];
 		const pair = b === b && a === a;
 		entries.pairs[k] = pair ? 1 : 0;
-		entries.change[k] = pair ? b - a : 0;
+		entries.change[k] = pair ? immediateEffect(numbers, b, a, lowerIsBetter[m.measure[k]]) : 0;
 		entries.pairedBefore[k] = pair ? b : 0;
 		entries.befores[k] = b === b ? 1 : 0;
 		if (pair && rom.has(m.measure[k])) romPairs[m.row[k]] = 1;

@@ -40,7 +40,6 @@ export function withinSessionChart(
 	for (const [units, mask] of parts) {
 		const codes = groupOf(cube, units, by).codes;
 		for (const code of measures) {
-			const sign = cube.measures[code].direction === 'lower' ? 1 : -1;
 			const entries = laidOut(units, code);
 			const totals = sumClients(
 				entries.unit,
@@ -52,7 +51,6 @@ export function withinSessionChart(
 				byCondition ? units.condition : null,
 				code,
 				width,
-				sign,
 				sums
 			);
 			pairSessions += totals[0];
@@ -147,7 +145,6 @@ function sumClients(
 	conditionOf: Int32Array | null,
 	code: number,
 	width: number,
-	sign: number,
 	sums: Sums
 ): Float64Array {
 	const { sumOfMeans, clients, sessions, seen, slots } = sums;
@@ -187,7 +184,7 @@ function sumClients(
 			open++;
 		}
 		n[x] += pairs[j];
-		sum[x] += sign * change[j];
+		sum[x] += change[j];
 	}
 	totals[0] = pairSessions;
 	totals[1] = newClients;

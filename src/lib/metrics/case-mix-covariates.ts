@@ -3,6 +3,7 @@
  * age, sex, and how long the complaint has lasted (chronicity). Recognised by the column's name; a value is
  * the one at the client's first session, so nothing after baseline enters an expected outcome.
  */
+import { courseOrder } from '../definitions/effects';
 import type { Database } from '../db/database';
 import { headerWords } from '../ingest/header-words';
 
@@ -78,7 +79,7 @@ export async function caseMixColumns(db: Database): Promise<Covariate[]> {
 export function covariateValuesSql(covariates: Covariate[]): { sql: string; params: string[] } {
 	return {
 		sql: `SELECT f.dataset_id, f.client_id, e.name, e.value, TRY_CAST(e.value AS DOUBLE) AS number
-		 FROM (SELECT dataset_id, client_id, first(session_id ORDER BY session_date NULLS LAST, visit NULLS LAST, session_id) AS session_id
+		 FROM (SELECT dataset_id, client_id, first(session_id ORDER BY ${courseOrder('active_sessions')}) AS session_id
 		       FROM active_sessions GROUP BY dataset_id, client_id) f
 		 JOIN session_extras e ON e.session_id = f.session_id
 		 WHERE e.value IS NOT NULL AND e.name IN (${covariates.map(() => '?').join(', ')})`,

@@ -11,6 +11,9 @@ import { filteredSessions, groupColumn } from './filter-sql';
 import { NOT_RECORDED } from './settings';
 import { meanInterval, standardisedResponseMean, type Interval } from '../statistics/summaries';
 import type { Moments } from '../statistics/least-squares';
+import { sql } from '../definitions/arithmetic';
+import { COURSE_MIN_SESSIONS, courseEffect, courseOrder, immediateEffect } from '../definitions/effects';
+import { responds } from '../definitions/responder';
 
 export type Effect = 'immediate' | 'course';
 
@@ -47,7 +50,7 @@ export function clientEffectSql(effect: Effect, filters: Filters): { sql: string
 	const measurements = `
 		m AS (
 			SELECT s.dataset_id, s.client_id, coalesce(${groupColumn(filters.by)}, '${NOT_RECORDED}') AS grp,
-			       coalesce(s.condition, '${NOT_RECORDED}') AS condition, s.session_date, s.visit,
+			       coalesce(s.condition, '${NOT_RECORDED}') AS condition, s.session_date, s.visit, s.session_id,
 			       m.value_before AS b, m.value_after AS a,
 			       (SELECT direction FROM measures WHERE measure = ?) = 'lower' AS lower_better
 			FROM ${from.sql} JOIN measurements m ON m.session_id = s.session_id
@@ -59,7 +62,7 @@ export function clientEffectSql(effect: Effect, filters: Filters): { sql: string
 		return {
 			sql: `WITH ${measurements}
 				SELECT dataset_id, client_id, grp, condition,
-				       avg(CASE WHEN lower_better THEN b - a ELSE a - b END) AS value, count(*) AS sessions,
+				       avg(${immediateEffect(sql, 'b', 'a', 'lower_better')}) AS value, count(*) AS sessions,
 				       avg(b) AS baseline
 				FROM m WHERE b IS NOT NULL AND a IS NOT NULL GROUP BY ALL`,
 			params
@@ -69,12 +72,11 @@ export function clientEffectSql(effect: Effect, filters: Filters): { sql: string
 		sql: `WITH ${measurements},
 			course AS (
 				SELECT dataset_id, client_id, grp, condition, any_value(lower_better) AS lower_better,
-				       first(b ORDER BY session_date NULLS LAST, visit) AS baseline,
-				       last(b ORDER BY session_date NULLS LAST, visit) AS latest, count(*) AS sessions
-				FROM m WHERE b IS NOT NULL GROUP BY ALL HAVING count(*) >= 2
+				       first(b ORDER BY ${courseOrder('m')}) AS baseline, last(b ORDER BY ${courseOrder('m')}) AS latest, count(*) AS sessions
+				FROM m WHERE b IS NOT NULL GROUP BY ALL HAVING count(*) >= ${COURSE_MIN_SESSIONS}
 			)
 			SELECT dataset_id, client_id, grp, condition,
-			       CASE WHEN lower_better THEN baseline - latest ELSE latest - baseline END AS value, sessions, baseline
+			       ${courseEffect(sql, 'baseline', 'latest', 'lower_better')} AS value, sessions, baseline
 			FROM course`,
 		params
 	};
@@ -84,15 +86,17 @@ export function clientEffectSql(effect: Effect, filters: Filters): { sql: string
 export const THRESHOLDS_CTE = 't AS (SELECT mcid_points AS points, mcid_percent AS percent FROM measures WHERE measure = ?)';
 
 /**
- * Whether a client's course change (`value`, from `baseline`) reaches the meaningful change: the user's
- * threshold when given, else the measure's (from `t`). Binds the user's points and percent.
+ * Whether a client's course change (`value`, from `baseline`) reaches the meaningful change (definitions/responder.ts):
+ * the user's threshold when given, else the measure's (from `t`). Binds the user's points and percent.
  */
 export function responderSql(value: string, baseline: string, filters: Filters): { sql: string; params: SqlParam[] } {
-	return {
-		sql: `(${value} >= coalesce(?, t.points, 'Infinity'::DOUBLE)
-		      OR (coalesce(?, t.percent) IS NOT NULL AND ${baseline} <> 0 AND ${value} / abs(${baseline}) >= coalesce(?, t.percent)))`,
-		params: [filters.mcidPoints, filters.mcidPercent, filters.mcidPercent]
-	};
+	const threshold = { points: 'coalesce(?::DOUBLE, t.points)', percent: 'coalesce(?::DOUBLE, t.percent)' };
+	const rule = responds(sql, value, baseline, threshold);
+	// Each placeholder binds the points or the percent, in the order they appear.
+	const params = [...rule.matchAll(/coalesce\(\?::DOUBLE, t\.(points|percent)\)/g)].map((m) =>
+		m[1] === 'points' ? filters.mcidPoints : filters.mcidPercent
+	);
+	return { sql: rule, params };
 }
 
 /** The sums behind `moments` (x the baseline, y the value), as columns named for `momentsOf`. */

@@ -15,9 +15,10 @@ import {
 } from './effects';
 import type { Filters } from './filters';
 import { clientFrequencySql } from './session-frequency';
-import { FREQUENCY_BAND } from './settings';
+import { sql } from '../definitions/arithmetic';
+import { FREQUENCY_BANDS, frequencyBand } from '../definitions/attendance';
 
-export const BAND_ORDER = [`under ${FREQUENCY_BAND.low}`, `${FREQUENCY_BAND.low}–${FREQUENCY_BAND.high}`, `over ${FREQUENCY_BAND.high}`];
+const BAND_NAMES_SQL = `[${FREQUENCY_BANDS.map((b) => `'${b}'`).join(', ')}]`;
 
 export async function courseEffectByBand(db: Database, filters: Filters): Promise<EffectSummary[]> {
 	// Bands are compared over all groups together: one row per band.
@@ -26,8 +27,7 @@ export async function courseEffectByBand(db: Database, filters: Filters): Promis
 	const responds = responderSql('c.value', 'c.baseline', filters);
 	const rows = await db.query<Parameters<typeof momentsOf<EffectRow>>[0]>(
 		`WITH course AS (${course.sql}), frequency AS (${frequency.sql}), ${THRESHOLDS_CTE}
-		 SELECT CASE WHEN f.per_month < ${FREQUENCY_BAND.low} THEN '${BAND_ORDER[0]}'
-		             WHEN f.per_month <= ${FREQUENCY_BAND.high} THEN '${BAND_ORDER[1]}' ELSE '${BAND_ORDER[2]}' END AS "group",
+		 SELECT ${BAND_NAMES_SQL}[(${frequencyBand(sql, 'f.per_month')})::INTEGER + 1] AS "group",
 		        'All conditions' AS condition, count(*)::INTEGER AS clients, sum(c.sessions)::INTEGER AS sessions,
 		        avg(c.value) AS mean, stddev_samp(c.value) AS sd, quantile_cont(c.value, 0.25) AS q1,
 		        median(c.value) AS median, quantile_cont(c.value, 0.75) AS q3,
@@ -37,6 +37,6 @@ export async function courseEffectByBand(db: Database, filters: Filters): Promis
 		 GROUP BY 1`,
 		[...course.params, ...frequency.params, filters.measure, ...responds.params]
 	);
-	const ordered = BAND_ORDER.flatMap((band) => rows.filter((r) => r.group === band).map(momentsOf));
+	const ordered = FREQUENCY_BANDS.flatMap((band) => rows.filter((r) => r.group === band).map(momentsOf));
 	return summariseEffects(ordered, filters.minClients);
 }

@@ -1,13 +1,12 @@
 /**
- * Retention: of the clients who could have been seen for N weeks (their first visit at least N weeks
- * before the last date in the data), the share still attending after N weeks (a visit N weeks or more
- * after their first).
+ * Retention: of the clients who could have been seen for N weeks, the share still attending after N weeks
+ * (definitions/attendance.ts).
  */
 import type { Database } from '../db/database';
 import type { Filters } from './filters';
 import { clientFrequencySql } from './session-frequency';
-
-export const RETENTION_WEEKS = [4, 8, 12] as const;
+import { sql } from '../definitions/arithmetic';
+import { followable, RETENTION_WEEKS, stillAttending } from '../definitions/attendance';
 
 export interface RetentionRow {
 	technique: string;
@@ -22,8 +21,8 @@ export interface RetentionRow {
 export async function retentionByGroup(db: Database, filters: Filters): Promise<RetentionRow[]> {
 	const clients = clientFrequencySql(filters);
 	const marks = RETENTION_WEEKS.map(
-		(w) => `list_value(count(*) FILTER (WHERE first_visit + ${w * 7} <= data_end)::INTEGER,
-		                   count(*) FILTER (WHERE first_visit + ${w * 7} <= data_end AND last_visit - first_visit >= ${w * 7})::INTEGER)`
+		(w) => `list_value(count(*) FILTER (WHERE ${followable(sql, 'first_visit', 'data_end', w)})::INTEGER,
+		                   count(*) FILTER (WHERE ${followable(sql, 'first_visit', 'data_end', w)} AND ${stillAttending(sql, 'first_visit', 'last_visit', w)})::INTEGER)`
 	);
 	const rows = await db.query<{ technique: string; condition: string; marks: number[][]; gap: number | null; course: number | null }>(
 		`WITH f AS (${clients.sql}), e AS (SELECT max(last_visit) AS data_end FROM f)

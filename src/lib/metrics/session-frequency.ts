@@ -1,11 +1,12 @@
 /**
- * Session frequency per client: sessions per 30 days over the course, (sessions − 1) × 30 / days from
- * first to last visit, so weekly visits give about 4.3. Clients with one visit, or all visits on one day,
- * have no frequency and are counted apart. Each client is grouped by the condition of their first visit
+ * Session frequency per client: sessions a month over the course (definitions/attendance.ts). Clients with
+ * one visit, or all visits on one day, have no frequency and are counted apart. Each client is grouped by the condition of their first visit
  * and their main technique (main-technique.ts), or their first therapist or clinic.
  */
 import type { Database } from '../db/database';
-import { FREQUENCY_BAND, NOT_RECORDED } from './settings';
+import { NOT_RECORDED } from './settings';
+import { sql } from '../definitions/arithmetic';
+import { aboveBand, belowBand, inBand, sessionsAMonth } from '../definitions/attendance';
 import { DEFAULT_FILTERS, type Filters } from './filters';
 import { filteredSessions, groupColumn, type Where } from './filter-sql';
 
@@ -32,8 +33,7 @@ SELECT s.dataset_id, s.client_id,
        coalesce(first(s.condition ORDER BY s.session_date, s.visit), '${NOT_RECORDED}') AS condition,
        coalesce(first(${groupColumn(filters.by)} ORDER BY s.session_date, s.visit), '${NOT_RECORDED}') AS technique,
        count(*) AS sessions, min(s.session_date) AS first_visit, max(s.session_date) AS last_visit,
-       CASE WHEN max(s.session_date) > min(s.session_date)
-            THEN (count(*) - 1) * 30.0 / (max(s.session_date) - min(s.session_date)) END AS per_month
+       ${sessionsAMonth(sql, 'count(*)', 'min(s.session_date)', 'max(s.session_date)')} AS per_month
 FROM ${from.sql}
 WHERE s.session_date IS NOT NULL
 GROUP BY s.dataset_id, s.client_id`,
@@ -51,9 +51,9 @@ SELECT technique, condition,
        count(per_month)::INTEGER AS clients,
        count(*)::INTEGER AS "allClients",
        sum(sessions)::INTEGER AS sessions,
-       count(*) FILTER (WHERE per_month < ${FREQUENCY_BAND.low})::INTEGER AS "underBand",
-       count(*) FILTER (WHERE per_month BETWEEN ${FREQUENCY_BAND.low} AND ${FREQUENCY_BAND.high})::INTEGER AS "inBand",
-       count(*) FILTER (WHERE per_month > ${FREQUENCY_BAND.high})::INTEGER AS "overBand"
+       count(*) FILTER (WHERE ${belowBand(sql, 'per_month')})::INTEGER AS "underBand",
+       count(*) FILTER (WHERE ${inBand(sql, 'per_month')})::INTEGER AS "inBand",
+       count(*) FILTER (WHERE ${aboveBand(sql, 'per_month')})::INTEGER AS "overBand"
 FROM client_frequency
 GROUP BY ALL
 ORDER BY technique, condition`,

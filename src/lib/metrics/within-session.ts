@@ -4,6 +4,8 @@
  * then the mean over clients, so a client with many sessions does not outweigh one with few.
  * Clients are grouped by their main technique (main-technique.ts), or by therapist or clinic.
  */
+import { sql } from '../definitions/arithmetic';
+import { immediateEffect } from '../definitions/effects';
 import type { Database } from '../db/database';
 import { NOT_RECORDED } from './settings';
 import { DEFAULT_FILTERS, type Filters } from './filters';
@@ -21,8 +23,7 @@ export interface WithinSessionRow {
 	sessions: number;
 }
 
-export const IMPROVEMENT_SQL = `CASE d.direction WHEN 'lower' THEN m.value_before - m.value_after
-	ELSE m.value_after - m.value_before END`;
+const IMPROVEMENT_SQL = immediateEffect(sql, 'm.value_before', 'm.value_after', "d.direction = 'lower'");
 
 /** Client means of the immediate change, by group (main technique, therapist or clinic) × condition or movement. */
 export function withinSessionChangeSql(by: WithinSessionGroup, select: 'measure-key' | 'measure-kind', filters: Filters): Where {

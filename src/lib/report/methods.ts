@@ -5,8 +5,8 @@
 import type { StoredDataset } from '../datasets/stored-datasets';
 import type { Filters } from '../metrics/filters';
 import { thresholdText, type MeasureInfo } from '../metrics/measure-info';
-import { FREQUENCY_BAND } from '../metrics/settings';
-import { RETENTION_WEEKS } from '../metrics/retention';
+import { FREQUENCY_BAND } from '../definitions/attendance';
+import { RETENTION_WEEKS } from '../definitions/attendance';
 import type { Contrasts } from '../metrics/contrasts';
 import type { CaseMix } from '../metrics/case-mix';
 import type { TrialView } from '../trial/trial-view';

@@ -1,3 +1,4 @@
+import { courseOrder } from '../definitions/effects';
 import type { Database } from '../db/database';
 import { NOT_RECORDED } from '../metrics/settings';
 import { MEASURE_INFO_COLUMNS, type MeasureInfo } from '../metrics/measure-info';
@@ -35,7 +36,7 @@ export interface ClientCourse {
 }
 
 /** Session order, the same everywhere on the page (and the same as the course effect's). */
-export const SESSION_ORDER = 'ORDER BY s.session_date NULLS LAST, s.visit, s.session_id';
+export const SESSION_ORDER = `ORDER BY ${courseOrder('s')}`;
 
 const placeholders = (n: number) => Array.from({ length: n }, () => '?').join(', ');
 

@@ -1,10 +1,14 @@
 /**
  * What a therapist asks of one client's course, for one measure: where they started, where they are,
- * and whether (and when) the change became meaningful. The same definitions as the dashboard's course
- * effect: baseline is the first session's before value, latest the latest session's before value.
+ * and whether (and when) the change became meaningful: the dashboard's course effect and responder rule
+ * (definitions/), baseline the first session's before value, latest the latest session's before value.
  */
 import type { MeasureInfo } from '../metrics/measure-info';
 import type { ClientCourse, CourseSession } from './client-course';
+import { numbers } from '../definitions/arithmetic';
+import { courseEffect } from '../definitions/effects';
+import { sessionsAMonth } from '../definitions/attendance';
+import { neededImprovement, responds } from '../definitions/responder';
 
 export interface OutcomeSummary {
 	measure: string;
@@ -25,18 +29,6 @@ export interface OutcomeSummary {
 	sessionsToResponse: number | null;
 }
 
-/** The meaningful change from a baseline: `points`, or `percent` of the baseline, whichever is reached first. */
-export function neededImprovement(measure: MeasureInfo, baseline: number): number | null {
-	const options = [
-		measure.mcidPoints,
-		measure.mcidPercent !== null && baseline !== 0 ? measure.mcidPercent * Math.abs(baseline) : null
-	].filter((v): v is number => v !== null);
-	return options.length ? Math.min(...options) : null;
-}
-
-// Rounding: 30% of 6.3 is 1.89, and 6.3 − 4.41 must count; values are recorded to a few decimals.
-const EPSILON = 1e-9;
-
 export function summariseOutcome(course: ClientCourse, measure: MeasureInfo): OutcomeSummary | null {
 	const measured = course.sessions.filter((s) => s.readings[measure.measure]?.before != null);
 	if (measured.length === 0) return null;
@@ -44,9 +36,11 @@ export function summariseOutcome(course: ClientCourse, measure: MeasureInfo): Ou
 	const first = measured[0];
 	const last = measured[measured.length - 1];
 	const baseline = value(first);
-	const better = (v: number) => (measure.direction === 'lower' ? baseline - v : v - baseline);
-	const needed = neededImprovement(measure, baseline);
-	const responded = needed === null ? undefined : measured.slice(1).find((s) => better(value(s)) >= needed - EPSILON);
+	const lowerIsBetter = measure.direction === 'lower';
+	const better = (v: number) => courseEffect(numbers, baseline, v, lowerIsBetter);
+	const threshold = { points: measure.mcidPoints ?? NaN, percent: measure.mcidPercent ?? NaN };
+	const needed = neededImprovement(numbers, baseline, threshold);
+	const responded = measured.slice(1).find((s) => responds(numbers, better(value(s)), baseline, threshold));
 	return {
 		measure: measure.measure,
 		baseline,
@@ -55,7 +49,7 @@ export function summariseOutcome(course: ClientCourse, measure: MeasureInfo): Ou
 		latestSession: last.number,
 		change: value(last) - baseline,
 		improvement: better(value(last)),
-		needed,
+		needed: Number.isFinite(needed) ? needed : null,
 		respondedAtSession: responded?.number ?? null,
 		sessionsToResponse: responded ? responded.number - 1 : null
 	};
@@ -99,7 +93,7 @@ export function summariseAttendance(course: ClientCourse): AttendanceSummary {
 		sessions: course.sessions.length,
 		firstDate: first,
 		lastDate: last,
-		perMonth: span > 0 ? ((dates.length - 1) * 30) / span : null,
+		perMonth: first && last && span > 0 ? sessionsAMonth(numbers, dates.length, dayNumber(first), dayNumber(last)) : null,
 		gaps,
 		techniques: [...counts]
 			.map(([technique, sessions]) => ({ technique, sessions }))

@@ -1,3 +1,4 @@
+import { courseOrder } from '../definitions/effects';
 import type { Database } from '../db/database';
 import { NOT_RECORDED } from '../metrics/settings';
 
@@ -21,7 +22,7 @@ export async function findClients(db: Database, text: string, limit = 8): Promis
 	const order = typed ? 'starts_with(lower(client_id), ?) DESC, length(client_id), client_id' : 'sessions DESC, client_id';
 	return db.query<ClientSuggestion>(
 		`SELECT client_id AS "clientId",
-		        coalesce(first(condition ORDER BY session_date NULLS LAST, visit), '${NOT_RECORDED}') AS condition,
+		        coalesce(first(condition ORDER BY ${courseOrder('active_sessions')}), '${NOT_RECORDED}') AS condition,
 		        count(*)::INTEGER AS sessions,
 		        min(session_date) AS "firstDate", max(session_date) AS "lastDate",
 		        count(DISTINCT dataset_id)::INTEGER AS datasets
