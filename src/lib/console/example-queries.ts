@@ -1,4 +1,8 @@
 /** Starting points for the console, over the data model (data-model.ts). Each runs as it is. */
+import { sql } from '../definitions/arithmetic';
+import { COURSE_MIN_SESSIONS, courseEffect, courseOrder } from '../definitions/effects';
+import { responds } from '../definitions/responder';
+
 export interface ExampleQuery {
 	title: string;
 	sql: string;
@@ -46,6 +50,38 @@ FROM measures ms
 LEFT JOIN measurements m ON m.measure = ms.measure
 GROUP BY ALL
 ORDER BY measurements DESC, ms.measure`
+	},
+	{
+		title: 'Responders over the course, per main technique',
+		// The dashboard's own definitions (src/lib/definitions/), written out as SQL.
+		sql: `-- course effect: first before value (baseline) → latest before value, signed so that positive is better;
+-- a responder reaches the measure's meaningful change (points, or percent of the baseline)
+WITH measure AS (
+  SELECT measure, direction = 'lower' AS lower_better, mcid_points AS points, mcid_percent AS percent
+  FROM measures WHERE measure = 'pain_nprs'
+),
+course AS (
+  SELECT s.dataset_id, s.client_id,
+         first(m.value_before ORDER BY ${courseOrder('s')}) AS baseline,
+         last(m.value_before ORDER BY ${courseOrder('s')}) AS latest
+  FROM active_sessions s
+  JOIN measurements m ON m.session_id = s.session_id
+  WHERE m.measure = (SELECT measure FROM measure) AND m.value_before IS NOT NULL
+  GROUP BY ALL
+  HAVING count(*) >= ${COURSE_MIN_SESSIONS}
+),
+effect AS (
+  SELECT c.dataset_id, c.client_id, c.baseline,
+         ${courseEffect(sql, 'c.baseline', 'c.latest', 'x.lower_better')} AS course_effect
+  FROM course c, measure x
+)
+SELECT k.main_technique,
+       count(*) AS clients,
+       count(*) FILTER (WHERE ${responds(sql, 'e.course_effect', 'e.baseline', { points: 'x.points', percent: 'x.percent' })}) AS responders
+FROM effect e
+JOIN clients k USING (dataset_id, client_id), measure x
+GROUP BY k.main_technique
+ORDER BY k.main_technique`
 	},
 	{
 		title: 'Sessions per month',

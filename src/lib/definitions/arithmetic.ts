@@ -63,22 +63,20 @@ export const sql: Arithmetic<string, string> = {
 	or: (a, b) => `(${a} OR ${b})`
 };
 
-/** The rule as a person reads it; arguments are names ("baseline") or numbers. */
+/** The rule as a formula to read (the report's methods); arguments are names ("baseline") or numbers. */
 export const formula: Arithmetic<string, string> = {
 	number: (value) => (Number.isFinite(value) ? String(value) : Number.isNaN(value) ? 'missing' : '∞'),
-	plus: (a, b) => `${a} + ${b}`,
-	minus: (a, b) => `${a} − ${b}`,
+	plus: (a, b) => `(${a} + ${b})`,
+	minus: (a, b) => `(${a} − ${b})`,
 	times: (a, b) => `${a} × ${b}`,
-	over: (a, b) => `${wrapped(a)} ÷ ${wrapped(b)}`,
+	over: (a, b) => `${a} ÷ ${b}`,
 	abs: (a) => `|${a}|`,
-	least: (a, b) => `the smaller of ${a} and ${b}`,
-	when: (condition, then, otherwise) => `${then} if ${condition}, else ${otherwise}`,
-	known: (a) => `${a} is recorded`,
+	least: (a, b) => `min(${a}, ${b})`,
+	when: (condition, then, otherwise) => `(${then} if ${condition}, else ${otherwise})`,
+	known: (a) => `${a} is declared`,
 	atLeast: (a, b) => `${a} ≥ ${b}`,
 	above: (a, b) => `${a} > ${b}`,
 	below: (a, b) => `${a} < ${b}`,
 	and: (a, b) => `${a} and ${b}`,
-	or: (a, b) => `${a}, or ${b}`
+	or: (a, b) => `${a} or ${b}`
 };
-
-const wrapped = (text: string) => (/[ ]/.test(text) && !/^\(.*\)$/.test(text) ? `(${text})` : text);

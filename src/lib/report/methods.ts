@@ -5,7 +5,11 @@
 import type { StoredDataset } from '../datasets/stored-datasets';
 import type { Filters } from '../metrics/filters';
 import { thresholdText, type MeasureInfo } from '../metrics/measure-info';
-import { FREQUENCY_BAND } from '../definitions/attendance';
+import { FREQUENCY_BAND, sessionsAMonth } from '../definitions/attendance';
+import { formula } from '../definitions/arithmetic';
+import { responds } from '../definitions/responder';
+
+const RESPONDER_FORMULA = responds(formula, 'course effect', 'baseline', { points: 'points', percent: 'percent' });
 import { RETENTION_WEEKS } from '../definitions/attendance';
 import type { Contrasts } from '../metrics/contrasts';
 import type { CaseMix } from '../metrics/case-mix';
@@ -118,7 +122,7 @@ export function methodsSections(input: MethodsInput): MethodsSection[] {
 			paragraphs: [
 				`Immediate effect: within one session, the value before the session minus the value after it (signed so that a positive change is an improvement), averaged over each client’s sessions with both values, then summarised over clients.`,
 				`Course effect: each client’s first session’s before value (baseline) to their latest session’s before value, for clients with at least two sessions with a before value. The two effects are reported separately and never combined.`,
-				`Meaningful change: ${threshold}. A client is a responder when their course improvement reaches it; the responder rate is responders over clients with a course effect.`
+				`Meaningful change: ${threshold}. A client is a responder when their course improvement reaches it; the responder rate is responders over clients with a course effect. As computed: ${RESPONDER_FORMULA}, with the points and percent of the meaningful change (1e-9 absorbs floating-point rounding).`
 			]
 		},
 		{
@@ -141,7 +145,7 @@ export function methodsSections(input: MethodsInput): MethodsSection[] {
 		{
 			heading: 'Frequency and retention',
 			paragraphs: [
-				`Sessions a month: (sessions − 1) × 30 ÷ days from a client’s first to last dated session. Clients are banded under ${FREQUENCY_BAND.low}, ${FREQUENCY_BAND.low}–${FREQUENCY_BAND.high} and over ${FREQUENCY_BAND.high} sessions a month, the usual recommendation being ${FREQUENCY_BAND.low}–${FREQUENCY_BAND.high}.`,
+				`Sessions a month: ${sessionsAMonth(formula, 'sessions', 'first day', 'last day')}, over a client’s dated sessions. Clients are banded under ${FREQUENCY_BAND.low}, ${FREQUENCY_BAND.low}–${FREQUENCY_BAND.high} and over ${FREQUENCY_BAND.high} sessions a month, the usual recommendation being ${FREQUENCY_BAND.low}–${FREQUENCY_BAND.high}.`,
 				`Retention at ${list(RETENTION_WEEKS.map(String))} weeks: of the clients whose first visit was at least that long before the last date in the data, the share with a visit at least that long after their first.`
 			]
 		},
