@@ -12,7 +12,7 @@ import { courseOrder } from '../definitions/effects';
 import type { SqlParam } from '../db/database';
 import { type Filters } from '../metrics/filters';
 import { filteredSessions, groupColumn } from '../metrics/filter-sql';
-import { NOT_RECORDED } from '../metrics/settings';
+import { NOT_RECORDED } from '../domain/not-recorded';
 
 export interface Query {
 	sql: string;

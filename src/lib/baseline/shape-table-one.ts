@@ -4,7 +4,7 @@
  * clients without a value. Groups under the minimum size keep their column, every figure withheld.
  */
 import type { Filters } from '../metrics/filters';
-import { NOT_RECORDED } from '../metrics/settings';
+import { NOT_RECORDED } from '../domain/not-recorded';
 import { count, hiddenOr } from '../format/numbers';
 import { extraSummary } from './extra-summary';
 import { orderLevels, otherLabel } from './levels';

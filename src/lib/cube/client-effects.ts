@@ -2,7 +2,7 @@
 import { NO_DATE, type Cube } from './load-cube';
 import type { Units } from './units';
 import type { Filters } from '../metrics/filters';
-import { NOT_RECORDED } from '../metrics/settings';
+import { NOT_RECORDED } from '../domain/not-recorded';
 
 /** Days since 1970-01-01 of a 'YYYY-MM-DD' date, as the cube holds dates. */
 export const dayNumber = (iso: string) => Math.round(Date.parse(`${iso}T00:00:00Z`) / 86_400_000);

@@ -2,6 +2,7 @@
  * The dashboard's figures for one set of filters, computed from the cube in the page: the same
  * definitions as the SQL in metrics/ (which stays the reference; a test holds the two equal).
  */
+import { oncePer, Recent } from './caches';
 import type { Cube, CubeMeasure } from './load-cube';
 import { cellUnits, sessionUnits, type Cells, type Units } from './units';
 import type { Filters } from '../metrics/filters';
@@ -29,31 +30,10 @@ export { quantile, quantileOf } from './quantiles';
  * Sessions each their own unit, and summed into cells, which answer every filter; a date range works out
  * again from sessions only the clients it cuts through (date-range.ts). Both are built once per cube.
  */
-function unitsOf(cube: Cube): { sessions: Units; cells: Cells } {
-	const kept = cacheOf(cube);
-	if (kept.units) return kept.units;
+const unitsOf = oncePer((cube: Cube): { sessions: Units; cells: Cells } => {
 	const sessions = sessionUnits(cube);
-	return (kept.units = { sessions, cells: cellUnits(cube, sessions) });
-}
-
-/**
- * What is kept with a cube between filter changes. In a map beside the cube, not on it: an object that
- * gains properties as it is used changes shape, and the JIT's code for the figures would be thrown away.
- */
-interface CubeCache {
-	units: { sessions: Units; cells: Cells } | null;
-	recent: Map<string, Filtered>;
-	recentViews: Map<string, MeasureFree>;
-	results: Map<string, DashboardData>;
-	/** The code has been run on a slice of the cube (workAhead). */
-	warm: boolean;
-}
-const caches = new WeakMap<Cube, CubeCache>();
-function cacheOf(cube: Cube): CubeCache {
-	let kept = caches.get(cube);
-	if (!kept) caches.set(cube, (kept = { units: null, recent: new Map(), recentViews: new Map(), results: new Map(), warm: false }));
-	return kept;
-}
+	return { sessions, cells: cellUnits(cube, sessions) };
+});
 
 /** What the filters keep, whatever the grouping and measure. */
 interface Filtered extends Selection {
@@ -77,17 +57,14 @@ interface MeasureFree {
 	pain: WithinSessionChart | null;
 }
 
+/** A few recent views per cube: going back to a grouping or a filter, or switching measures, reuses them. */
 const RECENT_VIEWS = 8;
-
-/** Keeps a few recent results: going back to a grouping or a filter, or switching measures, reuses them. */
-function remembered<T>(store: Map<string, T>, key: string, make: () => T, size = RECENT_VIEWS): T {
-	const known = store.get(key);
-	if (known) return known;
-	const made = make();
-	if (store.size >= size) store.delete(store.keys().next().value as string);
-	store.set(key, made);
-	return made;
-}
+const recentFiltered = oncePer((_: Cube) => new Recent<Filtered>(RECENT_VIEWS));
+const recentMeasureFree = oncePer((_: Cube) => new Recent<MeasureFree>(RECENT_VIEWS));
+// Twice as many: each view's work ahead adds two.
+const recentResults = oncePer((_: Cube) => new Recent<DashboardData>(2 * RECENT_VIEWS));
+/** Cubes whose code has been run on a slice of them (workAhead). */
+const warmed = new WeakSet<Cube>();
 
 const counted = new Float64Array(2);
 
@@ -159,8 +136,8 @@ function filtered(cube: Cube, filters: Filters): Filtered {
 
 function measureFree(cube: Cube, filters: Filters): MeasureFree {
 	const key = JSON.stringify([filters.from, filters.to, filters.clinics, filters.therapists, filters.techniques, filters.conditions]);
-	const base = remembered(cacheOf(cube).recent, key, () => filtered(cube, filters));
-	return remembered(cacheOf(cube).recentViews, `${key} ${filters.by}`, () => {
+	const base = recentFiltered(cube).get(key, () => filtered(cube, filters));
+	return recentMeasureFree(cube).get(`${key} ${filters.by}`, () => {
 		const attendance = clientAttendance(cube, base.units, base.visits, filters.by);
 		const romCodes = cube.measures.flatMap((m, i) => (m.kind === 'rom' ? [i] : []));
 		return {
@@ -201,9 +178,8 @@ export function workAhead(cube: Cube, filters: Filters): (() => void)[] {
 	}
 	// First of all, once per cube: every kind of filter change worked out on a slice of the cube (warm-up.ts),
 	// so that a user's first change of each kind runs compiled code. A few tens of milliseconds.
-	const kept = cacheOf(cube);
-	if (!kept.warm) {
-		kept.warm = true;
+	if (!warmed.has(cube)) {
+		warmed.add(cube);
 		tasks.unshift(() => {
 			const small = slice(cube, 4000);
 			for (const each of everyKindOfFilter(small, filters.measure)) computeDashboard(small, each);
@@ -233,9 +209,8 @@ export function computeCaseMix(cube: Cube, covariates: CovariateColumn[], filter
  * filters again (going back, or a view worked out ahead) give the same result.
  */
 export function computeDashboard(cube: Cube, filters: Filters): DashboardData {
-	// Twice as many: each view's work ahead adds two.
 	const key = JSON.stringify(Object.entries(filters).sort(([a], [b]) => (a < b ? -1 : 1)));
-	return remembered(cacheOf(cube).results, key, () => dashboardOf(cube, filters), 2 * RECENT_VIEWS);
+	return recentResults(cube).get(key, () => dashboardOf(cube, filters));
 }
 
 function dashboardOf(cube: Cube, filters: Filters): DashboardData {

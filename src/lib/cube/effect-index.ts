@@ -5,6 +5,7 @@
  * clinic filter on a client seen at two clinics) are worked out again and merged in. The values come out
  * in order, so medians and quartiles are read off rather than searched for.
  */
+import { oncePer } from './caches';
 import { numbers } from '../definitions/arithmetic';
 import { COURSE_MIN_SESSIONS, courseEffect } from '../definitions/effects';
 import type { Entries, Units } from './units';
@@ -342,17 +343,13 @@ function classifyKept(kept: Int32Array, size: Int32Array, whole: Uint8Array, slo
 }
 
 /** Where each client's client-groups start in the index, made on first use. */
-function clientStart(index: EffectIndex): Int32Array {
-	let start = clientStarts.get(index);
-	if (start) return start;
+const clientStart = oncePer((index: EffectIndex): Int32Array => {
 	const clients = index.count ? index.client[index.count - 1] + 1 : 0;
-	start = new Int32Array(clients + 2);
+	const start = new Int32Array(clients + 2);
 	for (let x = 0; x < index.count; x++) start[index.client[x] + 1]++;
 	for (let c = 0; c <= clients; c++) start[c + 1] += start[c];
-	clientStarts.set(index, start);
 	return start;
-}
-const clientStarts = new WeakMap<EffectIndex, Int32Array>();
+});
 
 /**
  * The other clients' entries of the index's measure, each with its client-group, which gets a slot after

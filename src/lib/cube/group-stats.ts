@@ -4,6 +4,7 @@ import type { Filters } from '../metrics/filters';
 import type { CubeMeasure } from './load-cube';
 import type { Effect, Kept } from './effect-index';
 import { quantile } from './quantiles';
+import { LastOnly, oncePer } from './caches';
 import { numbers } from '../definitions/arithmetic';
 import { reachesBar, responderBar, type Threshold } from '../definitions/responder';
 
@@ -198,13 +199,7 @@ function responderBars(baselines: Float64Array, threshold: Threshold<number>): F
 }
 
 /** The bars of an index's clients, kept while the threshold stays: a filter change reuses them. */
-const barsByBaselines = new WeakMap<Float64Array, { threshold: Threshold<number>; bars: Float64Array }>();
-
-function barsFor(baselines: Float64Array, threshold: Threshold<number>): Float64Array {
-	const known = barsByBaselines.get(baselines);
-	if (known && Object.is(known.threshold.points, threshold.points) && Object.is(known.threshold.percent, threshold.percent))
-		return known.bars;
-	const bars = responderBars(baselines, threshold);
-	barsByBaselines.set(baselines, { threshold, bars });
-	return bars;
-}
+const sameThreshold = (a: Threshold<number>, b: Threshold<number>) => Object.is(a.points, b.points) && Object.is(a.percent, b.percent);
+const barsOf = oncePer((_: Float64Array) => new LastOnly<Threshold<number>, Float64Array>(sameThreshold));
+const barsFor = (baselines: Float64Array, threshold: Threshold<number>) =>
+	barsOf(baselines).get(threshold, () => responderBars(baselines, threshold));

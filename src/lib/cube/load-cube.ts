@@ -6,7 +6,7 @@
 import type { Database } from '../db/database';
 import { courseOrder } from '../definitions/effects';
 import { MEASURE_INFO_COLUMNS, type MeasureInfo } from '../metrics/measure-info';
-import { NOT_RECORDED } from '../metrics/settings';
+import { NOT_RECORDED } from '../domain/not-recorded';
 import { caseMixColumns, covariateValuesSql, encodeCovariate, type CovariateColumn } from '../metrics/case-mix-covariates';
 
 export const NO_DATE = -2147483648;

@@ -3,6 +3,7 @@
  * the course by frequency band, and the headline figures. Effect indexes (effect-index.ts) are built on
  * first use and kept with their units.
  */
+import { oncePer, WithinBudget } from './caches';
 import type { Cube, CubeMeasure } from './load-cube';
 import type { Units } from './units';
 import type { Filters } from '../metrics/filters';
@@ -19,28 +20,11 @@ import { byString, quantile } from './quantiles';
 /** Indexes kept per set of units, as measure entries: about 30 bytes each, so some 100 MB at most. */
 const INDEX_ENTRIES_KEPT = 3_000_000;
 
-const indexesOf = new WeakMap<Units, Map<string, EffectIndex>>();
+const indexesOf = oncePer((_: Units) => new WithinBudget<EffectIndex>(INDEX_ENTRIES_KEPT, (index) => index.entries.length));
 
 /** The effect index of a measure under a grouping, built on first use and kept with its units for the next filter change. */
 export function effectIndex(units: Units, by: string, groups: Int32Array, measure: number, lower: boolean): EffectIndex {
-	const key = `${by} ${measure}`;
-	// Beside the units, not on them: the units keep their shape (see compute-dashboard.ts).
-	let indexes = indexesOf.get(units);
-	if (!indexes) indexesOf.set(units, (indexes = new Map()));
-	let index = indexes.get(key);
-	if (!index) {
-		index = buildEffectIndex(units, measure, groups, lower);
-		let held = index.entries.length;
-		for (const other of indexes.values()) held += other.entries.length;
-		// The oldest go first.
-		for (const [old, other] of indexes) {
-			if (held <= INDEX_ENTRIES_KEPT) break;
-			indexes.delete(old);
-			held -= other.entries.length;
-		}
-		indexes.set(key, index);
-	}
-	return index;
+	return indexesOf(units).get(`${by} ${measure}`, () => buildEffectIndex(units, measure, groups, lower));
 }
 
 /** The client-groups of an index (grouped `by`) that the selection keeps. */

@@ -13,7 +13,7 @@ import type { StagedImport } from '../ingest/run-import';
 import { CONDITIONS, IMPORT_CLIENTS } from '../ingest/store-sessions';
 import { measureRow } from '../db/schema';
 import { MEASURE_INFO_COLUMNS } from '../metrics/measure-info';
-import { NOT_RECORDED } from '../metrics/settings';
+import { NOT_RECORDED } from '../domain/not-recorded';
 import { filterChoices, type FilterChoices, type StoredData } from '../metrics/overview';
 import { listDatasets, type StoredDataset } from '../datasets/stored-datasets';
 import { loadCube, NO_DATE, type Cube, type CubeMeasure } from './load-cube';

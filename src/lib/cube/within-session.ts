@@ -1,4 +1,5 @@
 /** The within-session grids (pain by condition, range of motion by movement), in the page. */
+import { oncePer } from './caches';
 import type { Cube } from './load-cube';
 import type { Units } from './units';
 import { partsOf, type Selection } from './date-range';
@@ -92,13 +93,16 @@ interface LaidOut {
 	change: Float64Array;
 }
 
-const laidOutOf = new WeakMap<Units, (LaidOut | undefined)[]>();
+const laidOutOf = oncePer((_: Units): (LaidOut | undefined)[] => []);
 
 /** Made once per set of units and measure (the cells'), or each time for a date range's sessions (a few). */
 function laidOut(units: Units, code: number): LaidOut {
-	let all = laidOutOf.get(units);
-	if (!all) laidOutOf.set(units, (all = []));
-	return (all[code] ??= layOut(units.byMeasure[code] ?? new Int32Array(0), units.entries.unit, units.entries.pairs, units.entries.change));
+	return (laidOutOf(units)[code] ??= layOut(
+		units.byMeasure[code] ?? new Int32Array(0),
+		units.entries.unit,
+		units.entries.pairs,
+		units.entries.change
+	));
 }
 
 function layOut(entries: Int32Array, unitOf: Int32Array, pairsOf: Int32Array, changeOf: Float64Array): LaidOut {

@@ -11,7 +11,7 @@ import { MATCH_KEY_SQL } from '../db/schema';
 import { TECHNIQUE_SEPARATOR } from './technique-separator';
 import type { ColumnPlan, ImportPlan } from './plan';
 import { ROWS } from './check-rows';
-import { NOT_RECORDED } from '../metrics/settings';
+import { NOT_RECORDED } from '../domain/not-recorded';
 import { column, columnLabel, fragment, join, stagedName, trimmed, type Fragment } from './staged-columns';
 import { GENERIC_ROM, namesMovements } from './measure-names';
 

@@ -8,7 +8,7 @@
 import type { Database, SqlParam } from '../db/database';
 import { type Filters } from './filters';
 import { filteredSessions, groupColumn } from './filter-sql';
-import { NOT_RECORDED } from './settings';
+import { NOT_RECORDED } from '../domain/not-recorded';
 import { meanInterval, standardisedResponseMean, type Interval } from '../statistics/summaries';
 import type { Moments } from '../statistics/least-squares';
 import { sql } from '../definitions/arithmetic';

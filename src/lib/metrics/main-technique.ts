@@ -1,5 +1,5 @@
 import type { Database } from '../db/database';
-import { NOT_RECORDED } from './settings';
+import { NOT_RECORDED } from '../domain/not-recorded';
 
 /**
  * Each client's main technique: the one in most of their sessions (ties alphabetical). Techniques are

@@ -4,7 +4,7 @@
  * and their main technique (main-technique.ts), or their first therapist or clinic.
  */
 import type { Database } from '../db/database';
-import { NOT_RECORDED } from './settings';
+import { NOT_RECORDED } from '../domain/not-recorded';
 import { sql } from '../definitions/arithmetic';
 import { aboveBand, belowBand, inBand, sessionsAMonth } from '../definitions/attendance';
 import { DEFAULT_FILTERS, type Filters } from './filters';

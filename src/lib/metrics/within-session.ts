@@ -7,7 +7,7 @@
 import { sql } from '../definitions/arithmetic';
 import { immediateEffect } from '../definitions/effects';
 import type { Database } from '../db/database';
-import { NOT_RECORDED } from './settings';
+import { NOT_RECORDED } from '../domain/not-recorded';
 import { DEFAULT_FILTERS, type Filters } from './filters';
 import { filteredSessions, groupColumn, type Where } from './filter-sql';
 

@@ -1,6 +1,6 @@
 import { courseOrder } from '../definitions/effects';
 import type { Database } from '../db/database';
-import { NOT_RECORDED } from '../metrics/settings';
+import { NOT_RECORDED } from '../domain/not-recorded';
 import { MEASURE_INFO_COLUMNS, type MeasureInfo } from '../metrics/measure-info';
 
 export interface Reading {

@@ -1,6 +1,6 @@
 import { courseOrder } from '../definitions/effects';
 import type { Database } from '../db/database';
-import { NOT_RECORDED } from '../metrics/settings';
+import { NOT_RECORDED } from '../domain/not-recorded';
 
 export interface ClientSuggestion {
 	clientId: string;

@@ -5,7 +5,7 @@
  * looked at are left out, so they are compared with others rather than with themselves.
  */
 import type { Database, SqlParam } from '../db/database';
-import { NOT_RECORDED } from '../metrics/settings';
+import { NOT_RECORDED } from '../domain/not-recorded';
 import { SESSION_ORDER } from './client-course';
 import type { Axis } from './selection';
 

@@ -7,7 +7,7 @@
 import type { Database, SqlParam } from '../db/database';
 import { type Filters } from '../metrics/filters';
 import { filteredSessions, groupColumn } from '../metrics/filter-sql';
-import { NOT_RECORDED } from '../metrics/settings';
+import { NOT_RECORDED } from '../domain/not-recorded';
 import { MOMENT_SUMS } from '../metrics/effects';
 import type { Population } from './trial-settings';
 
