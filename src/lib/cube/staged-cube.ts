@@ -137,6 +137,15 @@ const isoDay = (day: number) => new Date(day * 86_400_000).toISOString().slice(0
 
 /** Dashboard data for the stored datasets analysed after the import, with the import not yet stored. */
 export async function loadWithImport(db: Database, staged: StagedImport): Promise<AnalysedData> {
+	try {
+		return await analysedWithImport(db, staged);
+	} finally {
+		// This module's temporary tables, whatever happened: the import's own stay until it is saved or discarded.
+		await db.exec([CELLS, VALUES, NAMES, NUMBERS, MEASURES].map((t) => `DROP TABLE IF EXISTS ${t};`).join(' '));
+	}
+}
+
+async function analysedWithImport(db: Database, staged: StagedImport): Promise<AnalysedData> {
 	const source = staged.source;
 	if (!source) throw new Error('loadWithImport: nothing was imported');
 	const [{ same }] = await db.query<{ same: number }>('SELECT count(*)::INTEGER AS same FROM datasets WHERE active AND is_demo = ?', [

@@ -14,6 +14,9 @@ import { numbersRows } from './trial-reading';
 export const ROWS = 'import_rows';
 export const SKIPPED = 'import_skipped';
 
+/** The checked rows' tables, once the import is saved or discarded. */
+export const dropCheckedRows = (db: Database) => db.exec(`DROP TABLE IF EXISTS ${ROWS}; DROP TABLE IF EXISTS ${SKIPPED};`);
+
 interface Check {
 	fails: Fragment;
 	message: Fragment;

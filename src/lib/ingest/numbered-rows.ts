@@ -25,15 +25,17 @@ export async function numberRowsAsInFile(
 	const rejected = [...new Set(reader.map((r) => recordAtLine(spans, r.line)).filter((k) => k >= 0))].map((k) => k + 1);
 	if (rejected.length === 0) return;
 	const client = clientExpression(plan, secret, 'm.data_row');
-	await db.query(
-		`CREATE OR REPLACE TEMP TABLE import_row_numbers AS
-		 SELECT row_number() OVER (ORDER BY k) AS source_row, k AS data_row
-		 FROM range(1, ?::BIGINT + 1) t(k) WHERE k NOT IN (${rejected.map(() => '?::BIGINT').join(', ')})`,
-		[records, ...rejected]
-	);
-	await db.query(
-		`UPDATE ${ROWS} SET client = ${client.sql} FROM import_row_numbers m WHERE ${ROWS}.source_row = m.source_row`,
-		client.params
-	);
-	await db.exec('DROP TABLE import_row_numbers');
+	try {
+		await db.query(
+			`CREATE OR REPLACE TEMP TABLE ${NUMBERS} AS
+			 SELECT row_number() OVER (ORDER BY k) AS source_row, k AS data_row
+			 FROM range(1, ?::BIGINT + 1) t(k) WHERE k NOT IN (${rejected.map(() => '?::BIGINT').join(', ')})`,
+			[records, ...rejected]
+		);
+		await db.query(`UPDATE ${ROWS} SET client = ${client.sql} FROM ${NUMBERS} m WHERE ${ROWS}.source_row = m.source_row`, client.params);
+	} finally {
+		await db.exec(`DROP TABLE IF EXISTS ${NUMBERS}`);
+	}
 }
+
+const NUMBERS = 'import_row_numbers';

@@ -2,7 +2,8 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { openNodeDatabase } from '../db/node';
 import type { Database, SqlParam } from '../db/database';
 import { loadCsv, planFor } from '../test/fixtures';
-import { describeCounts, ImportError, planProblems, runImport } from './run-import';
+import { describeCounts, ImportError, planProblems, runImport, stageImport } from './run-import';
+import { loadWithImport } from '../cube/staged-cube';
 
 let db: Database;
 beforeEach(async () => {
@@ -107,6 +108,23 @@ describe('a clinic export with bad rows', () => {
 		const other = MIXED.replaceAll('C', 'K');
 		await expect(runImport(failing, other, planFor(other), { secret: 's' })).rejects.toThrow('disk full');
 		expect({ s: await sessions(), m: await measurements(), d: await db.query('SELECT * FROM datasets') }).toEqual(before);
+	});
+
+	it('leaves no temporary table behind: each step drops its own, saved, failed or drawn first', async () => {
+		const temporary = () => db.query('SELECT table_name FROM duckdb_tables() WHERE temporary ORDER BY table_name');
+		await loadCsv(db, MIXED);
+		expect(await temporary()).toEqual([]);
+		await expect(runImport(db, 'client,date,pain_before\n', planFor('client,date,pain_before\n'), { secret: 's' })).rejects.toThrow(
+			'header but no data rows'
+		);
+		expect(await temporary()).toEqual([]);
+		const other = MIXED.replaceAll('C', 'K');
+		const staged = await stageImport(db, other, planFor(other), { secret: 's' });
+		await loadWithImport(db, staged);
+		// Until saved, only the import's own tables are there (the sessions it will store, its checked rows).
+		expect((await temporary()).every((t) => String(t.table_name).startsWith('import_'))).toBe(true);
+		await staged.save();
+		expect(await temporary()).toEqual([]);
 	});
 });
 

@@ -8,10 +8,10 @@ import type { Database } from '../db/database';
 import type { ColumnPlan, ImportPlan } from './plan';
 import { decodeText, looksLikeUtf8 } from './decode';
 import { saveMeasures } from '../db/schema';
-import { clearRejects, distinctInFile, readerRejects, READER_REJECTS, type ReaderReject } from './stage-file';
-import { countFates, failedRows, markDuplicates, ROWS, SKIPPED } from './check-rows';
+import { clearRejects, distinctInFile, dropReaderTables, readerRejects, type ReaderReject } from './stage-file';
+import { countFates, dropCheckedRows, failedRows, markDuplicates } from './check-rows';
 import { deriveRows } from './derive-rows';
-import { prepareSessions, storeSessions, type SessionSource } from './store-sessions';
+import { dropSessionTables, prepareSessions, storeSessions, type SessionSource } from './store-sessions';
 import { guessTimepoint } from './guess-plan';
 import { nameMeasures, namesMovements } from './measure-names';
 import { numbersRows, withPairsRead } from './trial-reading';
@@ -200,15 +200,11 @@ async function rejectedRows(
 	return rows.sort((a, b) => a.line - b.line);
 }
 
+/** Each step drops its own temporary tables. */
 async function cleanUp(db: Database) {
-	await db.exec(
-		`DROP TABLE IF EXISTS ${ROWS}; DROP TABLE IF EXISTS ${SKIPPED};
-		 DROP TABLE IF EXISTS ${READER_REJECTS}; DROP TABLE IF EXISTS import_scans; DROP TABLE IF EXISTS import_obs;
-		 DROP TABLE IF EXISTS import_keyed; DROP TABLE IF EXISTS import_sessions; DROP TABLE IF EXISTS import_measure_names;
-		 DROP TABLE IF EXISTS import_techniques; DROP TABLE IF EXISTS import_conditions; DROP TABLE IF EXISTS import_row_numbers;
-		 DROP TABLE IF EXISTS import_clients; DROP TABLE IF EXISTS import_measurements; DROP TABLE IF EXISTS import_values;
-		 DROP TABLE IF EXISTS import_measures;`
-	);
+	await dropReaderTables(db);
+	await dropCheckedRows(db);
+	await dropSessionTables(db);
 	await db.dropFile(FILE).catch(() => undefined);
 }
 

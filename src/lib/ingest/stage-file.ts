@@ -7,6 +7,9 @@ import { stagedName } from './staged-columns';
 export const READER_REJECTS = 'import_rejects';
 const READER_SCANS = 'import_scans';
 
+/** The reader's tables, once the import is saved or discarded. */
+export const dropReaderTables = (db: Database) => db.exec(`DROP TABLE IF EXISTS ${READER_REJECTS}; DROP TABLE IF EXISTS ${READER_SCANS};`);
+
 type StagedType = 'VARCHAR' | 'DOUBLE' | 'DATE' | 'TIMESTAMP';
 
 const isNumeric = (c: ColumnPlan) => c.role.kind === 'measure' || c.role.kind === 'measure value' || c.role.kind === 'duration';

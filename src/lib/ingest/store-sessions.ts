@@ -21,6 +21,7 @@ const GROUPED = 'import_sessions';
 export const IMPORT_CLIENTS = 'import_clients';
 /** Each spelling of a condition (raw) and its canonical label (condition). */
 export const CONDITIONS = 'import_conditions';
+const TECHNIQUES = 'import_techniques';
 
 /**
  * Every row is exactly one session. Not so when a movement column names each row's range of motion and
@@ -93,7 +94,7 @@ function pair(group: MeasureGroup): { before: string; after: string } {
  */
 async function normaliseLabels(db: Database) {
 	await db.query(
-		`CREATE OR REPLACE TEMP TABLE import_techniques AS
+		`CREATE OR REPLACE TEMP TABLE ${TECHNIQUES} AS
 		 SELECT DISTINCT raw, coalesce(tv.technique, part) AS technique
 		 FROM (SELECT raw, trim(unnest(string_split_regex(raw, ?))) AS part
 		       FROM (SELECT DISTINCT techniques_raw AS raw FROM ${ROWS} WHERE keep AND techniques_raw IS NOT NULL)) p
@@ -102,7 +103,7 @@ async function normaliseLabels(db: Database) {
 		[TECHNIQUE_SEPARATOR]
 	);
 	await db.exec(
-		`CREATE OR REPLACE TEMP TABLE import_conditions AS
+		`CREATE OR REPLACE TEMP TABLE ${CONDITIONS} AS
 		 SELECT raw, coalesce(cv.condition, raw) AS condition
 		 FROM (SELECT DISTINCT condition_raw AS raw FROM ${ROWS} WHERE keep AND condition_raw IS NOT NULL) c
 		 LEFT JOIN condition_vocabulary cv ON cv.alias = ${MATCH_KEY_SQL('c.raw')}`
@@ -240,7 +241,7 @@ async function summariseImportClients(db: Database, source: SessionSource) {
 	await db.exec(
 		`CREATE OR REPLACE TEMP TABLE ${IMPORT_CLIENTS} AS
 		 WITH spellings AS (SELECT client, techniques_raw, count(*) AS n FROM (${source.sessions}) GROUP BY ALL),
-		      used AS (SELECT s.client, t.technique, sum(s.n) AS n FROM spellings s JOIN import_techniques t ON t.raw = s.techniques_raw GROUP BY ALL),
+		      used AS (SELECT s.client, t.technique, sum(s.n) AS n FROM spellings s JOIN ${TECHNIQUES} t ON t.raw = s.techniques_raw GROUP BY ALL),
 		      main AS (SELECT client, first(technique ORDER BY n DESC, technique) AS technique FROM used GROUP BY client)
 		 SELECT c.client AS client_id, coalesce(m.technique, '${NOT_RECORDED}') AS main_technique
 		 FROM (SELECT DISTINCT client FROM spellings) c LEFT JOIN main m USING (client)`
@@ -293,7 +294,7 @@ export async function storeSessions(
 	// import_techniques holds each (spelling, technique) once, and each session is one key: no pair repeats.
 	await db.query(
 		`INSERT INTO session_techniques
-		 SELECT ?::BIGINT + s.key, t.technique FROM (${source.sessions}) s JOIN import_techniques t ON t.raw = s.techniques_raw`,
+		 SELECT ?::BIGINT + s.key, t.technique FROM (${source.sessions}) s JOIN ${TECHNIQUES} t ON t.raw = s.techniques_raw`,
 		[base]
 	);
 	await db.query(
@@ -320,3 +321,11 @@ export async function storeSessions(
 	await db.query(`INSERT INTO row_hashes SELECT ?::INTEGER, row_hash FROM ${ROWS} WHERE keep`, [datasetId]);
 	await db.query(`INSERT INTO clients SELECT ?::INTEGER, client_id, main_technique FROM ${IMPORT_CLIENTS}`, [datasetId]);
 }
+
+/** The sessions' tables, once the import is saved or discarded (the staged rows are check-rows.ts'). */
+export const dropSessionTables = (db: Database) =>
+	db.exec(
+		[OBSERVATIONS, KEYED, GROUPED, IMPORT_CLIENTS, CONDITIONS, TECHNIQUES, NAMES, MEASUREMENTS]
+			.map((t) => `DROP TABLE IF EXISTS ${t};`)
+			.join(' ')
+	);
