@@ -7,10 +7,10 @@
  * "# clinic: North, Room 2" stays a comment whatever its commas.
  */
 
-/** A character code of a text, or a byte of a file: both walk the same way (the characters that matter are ASCII). */
-export type CodeAt = (i: number) => number;
+import { newBounds, scanRecord, type CodeAt } from './csv-records';
 
-const QUOTE = 34;
+export type { CodeAt };
+
 const LF = 10;
 const CR = 13;
 const SPACE = 32;
@@ -29,30 +29,8 @@ export function prefixAt(at: CodeAt, start: number, n: number, prefix: number): 
  * at the line's end (a row running over several lines cannot be told from a comment with a stray quote).
  */
 export function fieldsOnLine(at: CodeAt, start: number, n: number, delimiter: number): number {
-	let fields = 1;
-	let quoted = false;
-	let fieldStart = true;
-	for (let i = start; i < n; i++) {
-		const c = at(i);
-		if (quoted) {
-			if (c === LF || c === CR) return -1;
-			if (c === QUOTE) {
-				if (at(i + 1) === QUOTE) i++;
-				else quoted = false;
-			}
-		} else if (c === LF || c === CR) {
-			break;
-		} else if (c === QUOTE && fieldStart) {
-			quoted = true;
-			fieldStart = false;
-		} else if (c === delimiter) {
-			fields++;
-			fieldStart = true;
-		} else {
-			fieldStart = false;
-		}
-	}
-	return quoted ? -1 : fields;
+	const line = scanRecord(at, start, n, delimiter, newBounds(), true);
+	return line.quoteOpen ? -1 : line.fields;
 }
 
 export interface CommentRule {

@@ -9,7 +9,7 @@ import type { ImportPlan } from './plan';
 import { ROWS } from './check-rows';
 import { clientExpression } from './staged-columns';
 import { readerDialect, recordSpans } from './record-lines';
-import { recordAtLine } from './rejected-rows';
+import { recordAtReaderLine } from './rejected-rows';
 import type { ReaderReject } from './stage-file';
 
 /** `source`: the file's text; `reader`: the lines the reader rejected. */
@@ -22,7 +22,7 @@ export async function numberRowsAsInFile(
 ): Promise<void> {
 	const spans = recordSpans(source, readerDialect(plan));
 	const records = spans.count;
-	const rejected = [...new Set(reader.map((r) => recordAtLine(spans, r.line)).filter((k) => k >= 0))].map((k) => k + 1);
+	const rejected = [...new Set(reader.map((r) => recordAtReaderLine(spans, r.line)).filter((k) => k >= 0))].map((k) => k + 1);
 	if (rejected.length === 0) return;
 	const client = clientExpression(plan, secret, 'm.data_row');
 	try {

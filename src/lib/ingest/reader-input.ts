@@ -13,6 +13,7 @@
  * UTF-8 character, so a file that DuckDB reads as it is keeps its bytes (and any invalid ones) as they are.
  */
 import { commentRule, isCommentLine } from './comment-lines';
+import { lineEnd, newBounds, scanRecord } from './csv-records';
 
 export interface ReaderInputOptions {
 	delimiter: string;
@@ -24,7 +25,6 @@ export interface ReaderInputOptions {
 
 const LF = 10;
 const CR = 13;
-const QUOTE = 34;
 
 export function needsPreparing(options: ReaderInputOptions): boolean {
 	return options.commentPrefix !== null || options.unifyLineEndings;
@@ -33,43 +33,21 @@ export function needsPreparing(options: ReaderInputOptions): boolean {
 export function prepareBytes(bytes: Uint8Array, options: ReaderInputOptions): Uint8Array {
 	const out = new Uint8Array(bytes.length);
 	const rule = commentRule(options.commentPrefix, options.delimiter, options.rowWidth);
-	const delimiter = rule.delimiter;
 	const at = (i: number) => bytes[i];
 	const n = bytes.length;
+	const record = newBounds();
 	let o = 0;
-	let quoted = false;
-	let fieldStart = true;
-	let lineStart = true;
-	const lineEndAt = (i: number) => bytes[i] === LF || bytes[i] === CR;
-	for (let i = 0; i < n; i++) {
-		const b = bytes[i];
-		if (!quoted && lineStart && rule.prefix >= 0 && isCommentLine(at, i, n, rule)) {
-			let j = i;
-			while (j < n && !lineEndAt(j)) j++;
-			i = j - 1;
-			lineStart = false;
+	for (let i = 0; i < n;) {
+		if (rule.prefix >= 0 && isCommentLine(at, i, n, rule)) {
+			// Blanked up to its line break, which stays, so the lines keep their numbers.
+			i = lineEnd(at, i, n);
 			continue;
 		}
-		lineStart = false;
-		if (b === CR && options.unifyLineEndings) {
-			if (bytes[i + 1] !== LF) out[o++] = LF;
-			else continue;
-		} else {
-			out[o++] = b;
-		}
-		const lineBreak = b === LF || (b === CR && bytes[i + 1] !== LF);
-		if (quoted) {
-			if (b === QUOTE) {
-				if (bytes[i + 1] === QUOTE) out[o++] = bytes[++i];
-				else quoted = false;
-			}
-		} else if (lineBreak) {
-			lineStart = fieldStart = true;
-		} else if (b === QUOTE && fieldStart) {
-			quoted = true;
-			fieldStart = false;
-		} else if (b !== CR) {
-			fieldStart = b === delimiter;
+		const next = scanRecord(at, i, n, rule.delimiter, record).next;
+		for (; i < next; i++) {
+			const b = bytes[i];
+			if (b !== CR || !options.unifyLineEndings) out[o++] = b;
+			else if (bytes[i + 1] !== LF) out[o++] = LF;
 		}
 	}
 	return out.subarray(0, o);

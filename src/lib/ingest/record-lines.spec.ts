@@ -105,3 +105,26 @@ describe('recordSpans: records as DuckDB’s reader counts them', () => {
 		]);
 	});
 });
+
+describe('recordSpans: what only DuckDB’s reader does', () => {
+	it('numbers records as the reader does in its rejects: line breaks inside quotes not counted', () => {
+		const spans = recordSpans('a,b\n1,"x\ny"\n\n3,4\n', dialect);
+		expect([...spans.lines.slice(0, spans.count)]).toEqual([2, 5]);
+		expect([...spans.readerLines.slice(0, spans.count)]).toEqual([2, 4]);
+	});
+
+	it('counts an empty line of a one-column file as a record, as the reader reads it as a row', () => {
+		expect(records('client\nC1\n\nC2\n', { rowWidth: 1 })).toEqual([
+			[2, 2, 'C1'],
+			[3, 3, ''],
+			[4, 4, 'C2']
+		]);
+	});
+
+	it('blanks a # line whose quote runs past its end up to its line break, as the reader’s input does', () => {
+		expect(records('a,b\n#C2,"x\ny"\n3,4\n', { commentPrefix: '#' })).toEqual([
+			[3, 3, 'y"'],
+			[4, 4, '3,4']
+		]);
+	});
+});

@@ -1,27 +1,31 @@
 import type { CsvDialect } from './sniff';
 import type { ImportPlan } from './plan';
 import { commentRule, isCommentLine } from './comment-lines';
+import { lineEnd, newBounds, scanRecord } from './csv-records';
 
 /** The dialect as the reader applies it: a row is as wide as the plan's columns, whatever the sample showed. */
 export const readerDialect = (plan: ImportPlan) => ({ ...plan.dialect, rowWidth: plan.columns.length });
 
 /** Where each data record of a CSV text starts (1-based line) and its text span, as DuckDB's reader counts records. */
 export interface RecordSpans {
+	/** The file's line the record starts on. */
 	lines: Int32Array;
+	/**
+	 * The line DuckDB's reader gives the record in its rejects: it counts only the line breaks outside quotes,
+	 * so after a quoted field holding line breaks it is less than the file's.
+	 */
+	readerLines: Int32Array;
 	starts: Int32Array;
 	ends: Int32Array;
 	count: number;
 }
 
-const QUOTE = 34;
 const LF = 10;
 const CR = 13;
 
 /**
- * Walks the text once, as read_csv does with our options: a quote opens a quoted field only at the start
- * of a field (`scar 5" long` is plain text), a doubled quote inside a quoted field is one quote, and a line
- * break inside quotes does not end a record. Skips the lines before and including the header, blank lines
- * and comment lines (comment-lines.ts; blanked before the reader sees them).
+ * Walks the text once, splitting it as read_csv does (csv-records.ts). Skips the lines before and
+ * including the header, blank lines and comment lines (comment-lines.ts; blanked before the reader sees them).
  */
 export function recordSpans(
 	text: string,
@@ -29,6 +33,7 @@ export function recordSpans(
 ): RecordSpans {
 	let capacity = 1024;
 	let lines = new Int32Array(capacity);
+	let readerLines = new Int32Array(capacity);
 	let starts = new Int32Array(capacity);
 	let ends = new Int32Array(capacity);
 	let count = 0;
@@ -36,57 +41,47 @@ export function recordSpans(
 	let i = 0;
 	const n = text.length;
 	const rule = commentRule(dialect.commentPrefix, dialect.delimiter, dialect.rowWidth);
-	const delimiter = rule.delimiter;
 	const at = (k: number) => text.charCodeAt(k);
+	const record = newBounds();
 	// Skip the header and anything above it.
 	while (line <= dialect.headerLine + 1 && i < n) {
 		const c = text.charCodeAt(i++);
 		if (c === LF || (c === CR && text.charCodeAt(i) !== LF)) line++;
 	}
+	let readerLine = line;
 	while (i < n) {
+		if (rule.prefix >= 0 && isCommentLine(at, i, n, rule)) {
+			// Blanked up to its line break, as the reader's input blanks it.
+			i = lineEnd(at, i, n);
+			continue;
+		}
 		const start = i;
-		const startLine = line;
-		let fieldStart = true;
-		let quoted = false;
-		let end = n;
-		for (; i < n; i++) {
-			const c = text.charCodeAt(i);
-			if (quoted) {
-				if (c === QUOTE) {
-					if (text.charCodeAt(i + 1) === QUOTE) i++;
-					else quoted = false;
-				} else if (c === LF || (c === CR && text.charCodeAt(i + 1) !== LF)) line++;
-			} else if (c === LF || c === CR) {
-				end = i;
-				if (c === CR && text.charCodeAt(i + 1) === LF) i++;
-				i++;
-				line++;
-				break;
-			} else if (c === QUOTE && fieldStart) {
-				quoted = true;
-				fieldStart = false;
-			} else {
-				fieldStart = c === delimiter;
+		const { end, next, lineBreaks } = scanRecord(at, i, n, rule.delimiter, record);
+		// With one column the reader reads an empty line as a row (of one empty value); with more it skips it.
+		if (end > start || rule.rowWidth === 1) {
+			if (count === capacity) {
+				capacity *= 2;
+				const grow = (a: Int32Array) => {
+					const b = new Int32Array(capacity);
+					b.set(a);
+					return b;
+				};
+				lines = grow(lines);
+				readerLines = grow(readerLines);
+				starts = grow(starts);
+				ends = grow(ends);
 			}
+			lines[count] = line;
+			readerLines[count] = readerLine;
+			starts[count] = start;
+			ends[count] = end;
+			count++;
 		}
-		if (end === start || (rule.prefix >= 0 && isCommentLine(at, start, end, rule))) continue;
-		if (count === capacity) {
-			capacity *= 2;
-			const grow = (a: Int32Array) => {
-				const b = new Int32Array(capacity);
-				b.set(a);
-				return b;
-			};
-			lines = grow(lines);
-			starts = grow(starts);
-			ends = grow(ends);
-		}
-		lines[count] = startLine;
-		starts[count] = start;
-		ends[count] = end;
-		count++;
+		line += lineBreaks;
+		readerLine++;
+		i = next;
 	}
-	return { lines, starts, ends, count };
+	return { lines, readerLines, starts, ends, count };
 }
 
 /** The 1-based line on which the record `index` ends (later than its first line when a quoted field holds line breaks). */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { lineReasons, readerReason, splitRecord } from './rejected-rows';
+import { inFileLines, lineReasons, readerReason } from './rejected-rows';
+import { recordSpans } from './record-lines';
 import { columnLabel } from './staged-columns';
 import type { ReaderReject } from './stage-file';
 
@@ -98,16 +99,10 @@ describe('lineReasons', () => {
 	});
 });
 
-describe('splitRecord', () => {
-	it.each<[string, string[]]>([
-		['C1,2025-03-03,6', ['C1', '2025-03-03', '6']],
-		['C1,,', ['C1', '', '']],
-		['C1,"sore, stiff","said ""ok"""', ['C1', 'sore, stiff', 'said "ok"']],
-		['C1,scar 5" long,4', ['C1', 'scar 5" long', '4']],
-		// Kept as written, so that written out again (quoted, quotes doubled) it reads as meant.
-		['C1,"Swedish" massage,4', ['C1', '"Swedish" massage', '4']],
-		['C1,"never closed\nC2,x', ['C1', 'never closed\nC2,x']]
-	])('%j', (raw, fields) => {
-		expect(splitRecord(raw, ',')).toEqual(fields);
+describe('inFileLines', () => {
+	it('gives a reader reject the line the file has, past a quoted field holding line breaks', () => {
+		const spans = recordSpans('a,b\n1,"x\ny"\n3,4,5\n', { headerLine: 0, commentPrefix: null, delimiter: ',', rowWidth: 2 });
+		const found = reject(3, 'TOO MANY COLUMNS', 'Expected Number of Columns: 2 Found: 3', 3);
+		expect(inFileLines([found], spans)).toEqual([{ ...found, line: 4 }]);
 	});
 });

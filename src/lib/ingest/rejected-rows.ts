@@ -2,6 +2,7 @@ import type { CsvDialect } from './sniff';
 import type { RecordSpans } from './record-lines';
 import type { ReaderReject } from './stage-file';
 import { columnLabel } from './staged-columns';
+import { splitRecord } from './csv-records';
 
 export interface RejectedRow {
 	/** Line in the file (the header is line 1 when it is the first line). */
@@ -87,11 +88,7 @@ export function lineReasons(
 	return reasons;
 }
 
-/**
- * A record's fields exactly as written, split as the reader splits them: a quote opens a quoted field only
- * at its start, and a doubled quote inside it is one quote. A field with text after its closing quote
- * (`"Swedish" massage`) is kept as written, quotes and all, so that written out again it reads as meant.
- */
+/** A record's fields as written (csv-records.ts: text after a closing quote is kept, quotes and all). */
 export function recordFields(text: string, spans: RecordSpans, index: number, dialect: Pick<CsvDialect, 'delimiter'>): string[] {
 	let raw = text.slice(spans.starts[index], spans.ends[index]);
 	// A record that runs to the end of the file (a quote never closed) holds the file's last line break.
@@ -99,46 +96,26 @@ export function recordFields(text: string, spans: RecordSpans, index: number, di
 	return splitRecord(raw, dialect.delimiter);
 }
 
-export function splitRecord(raw: string, delimiter: string): string[] {
-	const fields: string[] = [];
-	const n = raw.length;
-	let i = 0;
-	for (;;) {
-		let end: number;
-		if (raw[i] === '"') {
-			let value = '';
-			let j = i + 1;
-			for (; j < n; j++) {
-				if (raw[j] !== '"') value += raw[j];
-				else if (raw[j + 1] === '"') value += raw[++j];
-				else break;
-			}
-			end = j >= n ? n : j + 1;
-			if (end < n && raw[end] !== delimiter) {
-				const next = raw.indexOf(delimiter, end);
-				end = next < 0 ? n : next;
-				value = raw.slice(i, end);
-			}
-			fields.push(value);
-		} else {
-			const next = raw.indexOf(delimiter, i);
-			end = next < 0 ? n : next;
-			fields.push(raw.slice(i, end));
-		}
-		if (end >= n) return fields;
-		i = end + 1;
-	}
-}
-
-/** The record index (into spans) of the record starting on `line`, by binary search. */
-export function recordAtLine(spans: RecordSpans, line: number): number {
+/** The record index (into spans) of the record starting on the file's `line`, by binary search. */
+export function recordAtLine(spans: RecordSpans, line: number, lines = spans.lines): number {
 	let lo = 0;
 	let hi = spans.count - 1;
 	while (lo <= hi) {
 		const mid = (lo + hi) >> 1;
-		if (spans.lines[mid] < line) lo = mid + 1;
-		else if (spans.lines[mid] > line) hi = mid - 1;
+		if (lines[mid] < line) lo = mid + 1;
+		else if (lines[mid] > line) hi = mid - 1;
 		else return mid;
 	}
 	return -1;
+}
+
+/** The record index of the record the reader rejected on its `line` (RecordSpans.readerLines). */
+export const recordAtReaderLine = (spans: RecordSpans, line: number) => recordAtLine(spans, line, spans.readerLines);
+
+/** The reader's rejects with the file's line numbers, which the user sees and the checks' rejects use. */
+export function inFileLines(rejects: ReaderReject[], spans: RecordSpans): ReaderReject[] {
+	return rejects.map((r) => {
+		const index = recordAtReaderLine(spans, r.line);
+		return index < 0 ? r : { ...r, line: spans.lines[index] };
+	});
 }

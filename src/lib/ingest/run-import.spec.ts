@@ -51,6 +51,26 @@ describe('a clinic export with bad rows', () => {
 		expect(outcome.rejectedRows[2].fields).toEqual(['C4', '08.01.2025', 'PNF', 'Knee pain', '11', '3']);
 	});
 
+	it('gives a row the reader rejects after a note holding line breaks its line in the file, and its fields', async () => {
+		const csv = `client,date,technique,notes,pain_before,pain_after
+C1,2025-03-03,PNF,"tight
+calves",6,4
+C2,2025-03-04,PNF,ok,7,5,extra
+C3,2025-03-05,PNF,ok,5,3
+C4,2025-03-06,PNF,ok,11,3
+`;
+		const outcome = await loadCsv(db, csv);
+		expect(outcome.rejectedRows.map((r) => [r.line, r.reason, r.fields])).toEqual([
+			[4, 'wrong number of fields: expected 6, found 7', ['C2', '2025-03-04', 'PNF', 'ok', '7', '5', 'extra']],
+			[6, 'pain_before: 11 is outside the 0–10 scale of Pain (NPRS)', ['C4', '2025-03-06', 'PNF', 'ok', '11', '3']]
+		]);
+	});
+
+	it('numbers the rows of a one-column file past an empty line, which the reader reads as a row', async () => {
+		const outcome = await loadCsv(db, 'client\nC1\n\nC2\n');
+		expect(outcome.rejectedRows.map((r) => [r.line, r.reason, r.fields])).toEqual([[3, 'client: the client id is missing', ['']]]);
+	});
+
 	it('normalises labels, reads decimal commas and DD.MM.YYYY dates, keeps several techniques', async () => {
 		await loadCsv(db, MIXED);
 		expect(await sessions()).toEqual([

@@ -18,7 +18,7 @@ import { numbersRows, withPairsRead } from './trial-reading';
 import { numberRowsAsInFile } from './numbered-rows';
 import { column, columnLabel } from './staged-columns';
 import { lastLineOf, readerDialect, recordSpans, type RecordSpans } from './record-lines';
-import { lineReasons, recordAtLine, recordFields, type RejectedRow } from './rejected-rows';
+import { inFileLines, lineReasons, recordAtLine, recordFields, type RejectedRow } from './rejected-rows';
 import { readerInput } from './reader-input';
 
 export class ImportError extends Error {}
@@ -173,7 +173,7 @@ async function rejectedRows(
 		const index = recordAtLine(spans, line);
 		return index < 0 ? undefined : { lastLine: lastLineOf(source, spans, index), toEnd: spans.ends[index] === source.length };
 	};
-	const readerLines = lineReasons(reader, header, extentOf);
+	const readerLines = lineReasons(inFileLines(reader, spans), header, extentOf);
 
 	const rows: RejectedRow[] = [];
 	for (const [line, reason] of readerLines) {

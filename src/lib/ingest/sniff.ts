@@ -1,6 +1,6 @@
-import Papa from 'papaparse';
 import { commentRule, isCommentLine } from './comment-lines';
 import { prepareBytes } from './reader-input';
+import { lineEnd, mixesRecordEndings, newBounds, scanRecord, splitRecord } from './csv-records';
 
 export type Delimiter = ',' | ';' | '\t' | '|';
 type LineEnding = '\n' | '\r\n' | '\r';
@@ -58,10 +58,11 @@ export function sniffDialect(sample: string): CsvDialect {
 		if (width > 1 && consistency > best.consistency) best = { delimiter, consistency, records, width };
 	}
 	// A '#' line as wide as the table is a row (comment-lines.ts): read again as one.
+	const at = (i: number) => text.charCodeAt(i);
 	const rule = commentRule('#', best.delimiter, best.width);
 	const records = (best.records.length > 0 ? best.records : readRecords(text, ',')).map((r) =>
-		r.comment && !isCommentLine((i) => text.charCodeAt(i), r.start, text.length, rule)
-			? { ...r, comment: false, fields: readRecords(text.slice(r.start, lineEnd(text, r.start)), best.delimiter, false)[0].fields }
+		r.comment && !isCommentLine(at, r.start, text.length, rule)
+			? { ...r, comment: false, fields: splitRecord(text, best.delimiter, r.start, lineEnd(at, r.start, text.length)) }
 			: r
 	);
 	const lines = records.filter((r) => !r.comment);
@@ -103,30 +104,20 @@ export function sniffDialect(sample: string): CsvDialect {
  */
 export function previewRows(sample: string, dialect: CsvDialect, limit = 20, sampleIsPartial = false): Preview {
 	let text = withoutCommentLines(withoutBom(sample), dialect);
-	let newline: LineEnding = dialect.lineEnding;
-	// Papa splits on one kind of line break; lines joined by another would run together into one row.
-	if (mixesLineEndings(text)) {
-		text = text.replace(/\r\n?/g, '\n');
-		newline = '\n';
+	// As the reader is given a file whose records end in more than one way: quoted line breaks made one kind too.
+	if (mixesRecordEndings(text, dialect.delimiter)) text = text.replace(/\r\n?/g, '\n');
+	const at = (i: number) => text.charCodeAt(i);
+	const delimiter = dialect.delimiter.charCodeAt(0);
+	const bounds = newBounds();
+	const rows: { cells: string[]; cut: boolean }[] = [];
+	// one row beyond what is shown, so a cut-off last row is never among the shown ones
+	for (let start = lineOffset(text, dialect.headerLine); start < text.length && rows.length < limit + 2; start = bounds.next) {
+		scanRecord(at, start, text.length, delimiter, bounds);
+		const cells = splitRecord(text, dialect.delimiter, start, bounds.end);
+		// Lines of blanks and delimiters only hold no row.
+		if (cells.some((cell) => cell.trim() !== '')) rows.push({ cells, cut: bounds.end === text.length });
 	}
-	const rows: { cells: string[]; quoteError: boolean }[] = [];
-	let stoppedEarly = false;
-	Papa.parse<string[]>(text.slice(lineOffset(text, dialect.headerLine)), {
-		delimiter: dialect.delimiter,
-		quoteChar: dialect.quote,
-		newline,
-		skipEmptyLines: 'greedy',
-		step: (result, parser) => {
-			rows.push({ cells: result.data, quoteError: result.errors.some((e) => e.type === 'Quotes') });
-			// one row beyond what is shown, so a cut-off last row is never among the shown ones
-			if (rows.length >= limit + 2) {
-				stoppedEarly = true;
-				parser.abort();
-			}
-		}
-	});
-	const last = rows.at(-1);
-	if (sampleIsPartial && !stoppedEarly && last && (last.quoteError || !/[\r\n]$/.test(text))) rows.pop();
+	if (sampleIsPartial && rows.at(-1)?.cut) rows.pop();
 	const data = rows.slice(1, limit + 1).map((r) => r.cells);
 	return { header: padHeader(rows[0]?.cells ?? [], data), rows: data };
 }
@@ -200,49 +191,27 @@ export function parseNumber(value: string, decimalComma: boolean): number | null
 /** Records of the text; with `comments`, a line starting with '#' is one field, not split (a comment, unless sniffDialect finds it a row). */
 function readRecords(text: string, delimiter: Delimiter, comments = true): CsvRecord[] {
 	const records: CsvRecord[] = [];
+	const at = (i: number) => text.charCodeAt(i);
+	const bounds = newBounds();
 	let line = 0;
-	let i = 0;
-	while (i < text.length) {
-		const start = line;
-		const offset = i;
-		const comment = comments && text[i] === '#';
-		const fields: string[] = [];
-		let field = '';
-		let quoted = false;
-		let inQuotes = false;
-		let ending: LineEnding | null = null;
-		for (; i < text.length; i++) {
-			const c = text[i];
-			if (inQuotes) {
-				if (c === '"' && text[i + 1] === '"') {
-					field += '"';
-					i++;
-				} else if (c === '"') {
-					inQuotes = false;
-				} else {
-					if (c === '\n' || (c === '\r' && text[i + 1] !== '\n')) line++;
-					field += c;
-				}
-			} else if (c === '"' && field === '' && !quoted && !comment) {
-				inQuotes = quoted = true;
-			} else if (c === delimiter && !comment) {
-				fields.push(field);
-				field = '';
-				quoted = false;
-			} else if (c === '\r' || c === '\n') {
-				ending = c === '\r' && text[i + 1] === '\n' ? '\r\n' : c;
-				i += ending.length;
-				line++;
-				break;
-			} else {
-				field += c;
-			}
+	for (let start = 0; start < text.length; start = bounds.next) {
+		const comment = comments && text[start] === '#';
+		if (comment) {
+			bounds.end = lineEnd(at, start, text.length);
+			bounds.next = bounds.end + (text.startsWith('\r\n', bounds.end) ? 2 : 1);
+			bounds.lineBreaks = 1;
+		} else {
+			scanRecord(at, start, text.length, delimiter.charCodeAt(0), bounds);
 		}
-		fields.push(field);
-		records.push({ line: start, start: offset, fields, comment, complete: ending !== null, ending });
+		const fields = comment ? [text.slice(start, bounds.end)] : splitRecord(text, delimiter, start, bounds.end);
+		const ending = bounds.end < text.length ? lineEnding(text, bounds.end) : null;
+		records.push({ line, start, fields, comment, complete: ending !== null, ending });
+		line += bounds.lineBreaks;
 	}
 	return records;
 }
+
+const lineEnding = (text: string, at: number): LineEnding => (text.startsWith('\r\n', at) ? '\r\n' : text[at] === '\r' ? '\r' : '\n');
 
 /** The most common field count of the complete, non-comment lines and the share of lines that have it. */
 function fieldCountConsistency(records: CsvRecord[]): { width: number; consistency: number } {
@@ -296,21 +265,6 @@ function mostCommonEnding(records: CsvRecord[]): LineEnding {
 	let best: LineEnding = '\n';
 	for (const [ending, n] of tally) if (n > (tally.get(best) ?? 0)) best = ending;
 	return best;
-}
-
-/** More than one kind of line break (CRLF, LF, CR) anywhere in the text. */
-function mixesLineEndings(text: string): boolean {
-	const crlf = text.includes('\r\n');
-	const cr = /\r(?!\n)/.test(text);
-	const lf = /(?:^|[^\r])\n/.test(text);
-	return Number(crlf) + Number(cr) + Number(lf) > 1;
-}
-
-/** Where the line starting at `start` ends (before its line break). */
-function lineEnd(text: string, start: number): number {
-	let i = start;
-	while (i < text.length && text[i] !== '\n' && text[i] !== '\r') i++;
-	return i;
 }
 
 /** Comment lines blanked as the reader's input blanks them (line breaks kept, so line numbers hold). */

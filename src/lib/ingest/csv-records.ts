@@ -1,0 +1,140 @@
+/**
+ * The one place that knows how CSV splits into records and fields: the sniffer, the preview, the reader's
+ * input, the line numbers and the rejected rows all read a file through here. The rules are those of
+ * DuckDB's read_csv with our options (quote '"', escape '"', strict mode), so that every one of them sees
+ * the records the reader sees (csv-records.spec.ts checks it against DuckDB):
+ *
+ * - A quote opens a quoted field only at the start of a field: `scar 5" long` is plain text.
+ * - Inside a quoted field a doubled quote is one quote, and delimiters and line breaks are text.
+ * - Outside quotes, CRLF, LF and CR each end a record.
+ *
+ * The walk takes character codes (CodeAt), so that it reads a decoded text and a file's bytes alike: the
+ * characters that matter are ASCII, which never occur inside a multi-byte UTF-8 character.
+ */
+
+/** A character code of a text, or a byte of a file. */
+export type CodeAt = (i: number) => number;
+
+/** Where one record ends, as scanRecord finds it. */
+export interface RecordBounds {
+	/** Where the record's text ends: at its line break, or at the end of the text. */
+	end: number;
+	/** Where the next record starts: after the line break. */
+	next: number;
+	/** Line breaks from the record's start to the next record's: those inside quotes and the one ending it. */
+	lineBreaks: number;
+	fields: number;
+	/** A quoted field is still open where the record ends (at the end of the text, or of the line with `withinLine`). */
+	quoteOpen: boolean;
+}
+
+/** What a field of a record is, for splitRecord: its text, and where its quote closed (-1 unquoted, `end` when never closed). */
+type OnField = (start: number, end: number, quoteClosedAt: number) => void;
+
+const QUOTE = 34;
+const LF = 10;
+const CR = 13;
+
+export const newBounds = (): RecordBounds => ({ end: 0, next: 0, lineBreaks: 0, fields: 0, quoteOpen: false });
+
+/**
+ * Walks one record from `start` into `out`. With `withinLine`, stops at the first line break even inside
+ * quotes (quoteOpen tells that it did): a comment line is one line, whatever quotes it holds.
+ */
+export function scanRecord(
+	at: CodeAt,
+	start: number,
+	n: number,
+	delimiter: number,
+	out: RecordBounds,
+	withinLine = false,
+	onField?: OnField
+): RecordBounds {
+	let fields = 1;
+	let lineBreaks = 0;
+	let quoted = false;
+	let fieldStart = true;
+	let field = start;
+	let quoteClosedAt = -1;
+	let i = start;
+	for (; i < n; i++) {
+		const c = at(i);
+		if (quoted) {
+			if (c === QUOTE) {
+				if (at(i + 1) === QUOTE) i++;
+				else {
+					quoted = false;
+					quoteClosedAt = i;
+				}
+			} else if (c === LF || c === CR) {
+				if (withinLine) break;
+				if (c === LF || at(i + 1) !== LF) lineBreaks++;
+			}
+		} else if (c === LF || c === CR) {
+			onField?.(field, i, quoteClosedAt);
+			out.end = i;
+			out.next = c === CR && at(i + 1) === LF ? i + 2 : i + 1;
+			out.lineBreaks = lineBreaks + 1;
+			out.fields = fields;
+			out.quoteOpen = false;
+			return out;
+		} else if (c === QUOTE && fieldStart) {
+			quoted = true;
+			fieldStart = false;
+		} else if (c === delimiter) {
+			onField?.(field, i, quoteClosedAt);
+			fields++;
+			fieldStart = true;
+			field = i + 1;
+			quoteClosedAt = -1;
+		} else {
+			fieldStart = false;
+		}
+	}
+	onField?.(field, i, quoted ? i : quoteClosedAt);
+	out.end = out.next = i;
+	out.lineBreaks = lineBreaks;
+	out.fields = fields;
+	out.quoteOpen = quoted;
+	return out;
+}
+
+/**
+ * The fields of the record text from `start` to `end`, unquoted. A field with text after its closing quote
+ * (`"Swedish" massage`, which the reader rejects) is kept as written, quotes and all, so that written out
+ * again it reads as meant; a quote never closed runs to the end.
+ */
+export function splitRecord(text: string, delimiter: string, start = 0, end = text.length): string[] {
+	const fields: string[] = [];
+	const at = (i: number) => text.charCodeAt(i);
+	scanRecord(at, start, end, delimiter.charCodeAt(0), newBounds(), false, (from, to, quoteClosedAt) => {
+		const unquoted = quoteClosedAt >= 0 && (quoteClosedAt === to - 1 || quoteClosedAt === to);
+		fields.push(unquoted ? text.slice(from + 1, Math.min(quoteClosedAt, to)).replaceAll('""', '"') : text.slice(from, to));
+	});
+	return fields;
+}
+
+/** Where the line starting at `start` ends (before its line break), quotes or not. */
+export function lineEnd(at: CodeAt, start: number, n: number): number {
+	let i = start;
+	while (i < n && at(i) !== LF && at(i) !== CR) i++;
+	return i;
+}
+
+/**
+ * Whether the records of the text end in more than one way (CRLF, LF, CR), which DuckDB's reader refuses
+ * (reader-input.ts then makes them one kind); line breaks inside quotes do not count.
+ */
+export function mixesRecordEndings(text: string, delimiter: string): boolean {
+	const at = (i: number) => text.charCodeAt(i);
+	const record = newBounds();
+	let seen = '';
+	for (let i = 0; i < text.length; i = record.next) {
+		scanRecord(at, i, text.length, delimiter.charCodeAt(0), record);
+		if (record.end === text.length) break;
+		const ending = text.slice(record.end, record.next);
+		if (seen && ending !== seen) return true;
+		seen = ending;
+	}
+	return false;
+}
