@@ -4,7 +4,7 @@
  * row saying why), where the other tables blank a row.
  */
 import { suppressionNote } from '../anonymise/suppress-small-groups';
-import { tableData, type Column, type TableData } from '../components/table-column';
+import { tableData, type Column, type TableData } from '../tables/table-column';
 import type { TableOne, TableOneRow } from './table-one';
 import { MORE_DISTINCT_THAN, SKEWED_FROM } from './extra-summary';
 

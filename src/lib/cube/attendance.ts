@@ -11,7 +11,8 @@ import { numbers } from '../definitions/arithmetic';
 import { aboveBand, belowBand, followable, RETENTION_WEEKS, sessionsAMonth, stillAttending } from '../definitions/attendance';
 import type { FrequencyRow } from '../metrics/session-frequency';
 import { groupOf } from './client-effects';
-import { byString, quantileIn } from './quantiles';
+import { quantileIn } from './quantiles';
+import { byString } from '../format/text-order';
 
 /** Each client's visits under the filters: what does not depend on how clients are grouped. */
 export interface Visits {

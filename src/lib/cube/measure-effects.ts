@@ -15,7 +15,8 @@ import { effectRows, gather, thresholdFor } from './group-stats';
 import { buildEffectIndex, keptBy, type EffectIndex, type Kept } from './effect-index';
 import type { Selection } from './date-range';
 import { painFromImmediate } from './within-session';
-import { byString, quantile } from './quantiles';
+import { quantile } from './quantiles';
+import { byString } from '../format/text-order';
 
 /** Indexes kept per set of units, as measure entries: about 30 bytes each, so some 100 MB at most. */
 const INDEX_ENTRIES_KEPT = 3_000_000;

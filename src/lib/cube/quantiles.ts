@@ -49,6 +49,3 @@ export function quantile(sorted: ArrayLike<number>, p: number): number {
 	const lo = Math.floor(h);
 	return lo + 1 < sorted.length ? sorted[lo] + (h - lo) * (sorted[lo + 1] - sorted[lo]) : sorted[lo];
 }
-
-/** Binary string order, as DuckDB sorts text. */
-export const byString = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);

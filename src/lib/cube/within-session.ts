@@ -7,7 +7,7 @@ import type { Filters } from '../metrics/filters';
 import type { WithinSessionChart, WithinSessionRow } from '../metrics/within-session';
 import { groupOf } from './client-effects';
 import type { Gathered } from './group-stats';
-import { byString } from './quantiles';
+import { byString } from '../format/text-order';
 
 /**
  * One value per client and group (and condition, or movement): the mean change over their sessions with a

@@ -4,7 +4,7 @@ import { clientEffectSql } from './effects';
 import type { Filters } from './filters';
 import { caseMix, type CaseMix, type CaseMixData } from './case-mix';
 import { caseMixColumns, covariateValuesSql, encodeCovariate } from './case-mix-covariates';
-import { byString } from '../cube/quantiles';
+import { byString } from '../format/text-order';
 
 interface CourseRow {
 	dataset_id: number;

@@ -10,7 +10,7 @@ import { ancova, type AdjustedDifference, type Ancova, type AncovaCell } from '.
 import { hedgesG, welchDifference, type MeanDifference, type StandardisedDifference } from '../statistics/two-groups';
 import { newcombeDifference, type ProportionDifference } from '../statistics/proportions';
 import { meanInterval, type Interval } from '../statistics/summaries';
-import { byString } from '../cube/quantiles';
+import { byString } from '../format/text-order';
 
 /** One group's clients over the conditions shown. */
 export interface GroupTotal {
