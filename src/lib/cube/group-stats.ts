@@ -64,7 +64,7 @@ export function gather(
 	let respondingClients = 0;
 	// Each client's bar (the responder rule), worked out once per threshold: not in the loop below.
 	const bars = threshold ? barsFor(sorted.baseline, threshold) : null;
-	const cutBars = threshold ? responderBars(cut.baseline, threshold) : null;
+	const cutBars = threshold ? barsFor(cut.baseline, threshold) : null;
 	const length = sorted.at.length;
 	const cuts = cut.at.length;
 	// Locals for every array: one plain loop, no property loads inside and one small call (reachesBar, a

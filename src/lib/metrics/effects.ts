@@ -82,22 +82,17 @@ export function clientEffectSql(effect: Effect, filters: Filters): { sql: string
 	};
 }
 
-/** The measure's default meaningful change, as a one-row CTE `t`; binds the measure. */
-export const THRESHOLDS_CTE = 't AS (SELECT mcid_points AS points, mcid_percent AS percent FROM measures WHERE measure = ?)';
-
-/**
- * Whether a client's course change (`value`, from `baseline`) reaches the meaningful change (definitions/responder.ts):
- * the user's threshold when given, else the measure's (from `t`). Binds the user's points and percent.
- */
-export function responderSql(value: string, baseline: string, filters: Filters): { sql: string; params: SqlParam[] } {
-	const threshold = { points: 'coalesce(?::DOUBLE, t.points)', percent: 'coalesce(?::DOUBLE, t.percent)' };
-	const rule = responds(sql, value, baseline, threshold);
-	// Each placeholder binds the points or the percent, in the order they appear.
-	const params = [...rule.matchAll(/coalesce\(\?::DOUBLE, t\.(points|percent)\)/g)].map((m) =>
-		m[1] === 'points' ? filters.mcidPoints : filters.mcidPercent
-	);
-	return { sql: rule, params };
+/** The meaningful change, the user's or else the measure's, as a one-row CTE `t` (points, percent); binds both and the measure. */
+export function thresholdsCte(filters: Filters): { sql: string; params: SqlParam[] } {
+	return {
+		sql: 't AS (SELECT coalesce(?::DOUBLE, mcid_points) AS points, coalesce(?::DOUBLE, mcid_percent) AS percent FROM measures WHERE measure = ?)',
+		params: [filters.mcidPoints, filters.mcidPercent, filters.measure]
+	};
 }
+
+/** Whether a client's course change (`value`, from `baseline`) reaches the meaningful change in `t` (definitions/responder.ts). */
+export const responderSql = (value: string, baseline: string) =>
+	responds(sql, value, baseline, { points: 't.points', percent: 't.percent' });
 
 /** The sums behind `moments` (x the baseline, y the value), as columns named for `momentsOf`. */
 export const MOMENT_SUMS = (x: string, y: string) =>
@@ -113,10 +108,10 @@ export function momentsOf<T extends EffectRow>({ m_x, m_y, m_xx, m_xy, m_yy, ...
 /** Group statistics of one effect. Thresholds: the user's, or the measure's defaults. */
 export function effectGroupsSql(effect: Effect, filters: Filters): { sql: string; params: SqlParam[] } {
 	const clients = clientEffectSql(effect, filters);
-	const responds = responderSql('value', 'baseline', filters);
-	const responder = effect === 'course' ? `count(*) FILTER (WHERE ${responds.sql})::INTEGER` : 'NULL::INTEGER';
+	const thresholds = thresholdsCte(filters);
+	const responder = effect === 'course' ? `count(*) FILTER (WHERE ${responderSql('value', 'baseline')})::INTEGER` : 'NULL::INTEGER';
 	return {
-		sql: `WITH per_client AS (${clients.sql}), ${THRESHOLDS_CTE}
+		sql: `WITH per_client AS (${clients.sql}), ${thresholds.sql}
 			SELECT grp AS "group", condition, count(*)::INTEGER AS clients, sum(sessions)::INTEGER AS sessions,
 			       avg(value) AS mean, stddev_samp(value) AS sd,
 			       quantile_cont(value, 0.25) AS q1, median(value) AS median, quantile_cont(value, 0.75) AS q3,
@@ -124,7 +119,7 @@ export function effectGroupsSql(effect: Effect, filters: Filters): { sql: string
 			FROM per_client, t
 			GROUP BY grp, condition
 			ORDER BY condition, grp`,
-		params: [...clients.params, filters.measure, ...(effect === 'course' ? responds.params : [])]
+		params: [...clients.params, ...thresholds.params]
 	};
 }
 

@@ -1,5 +1,5 @@
 import type { Database } from '../db/database';
-import { THRESHOLDS_CTE, clientEffectSql, responderSql } from './effects';
+import { clientEffectSql, responderSql, thresholdsCte } from './effects';
 import { type Filters } from './filters';
 import { filteredSessions } from './filter-sql';
 import { clientFrequencySql } from './session-frequency';
@@ -49,19 +49,19 @@ export async function headline(db: Database, filters: Filters): Promise<Headline
 	const immediate = clientEffectSql('immediate', filters);
 	const course = clientEffectSql('course', filters);
 	const frequency = clientFrequencySql(filters);
-	const responds = responderSql('value', 'baseline', filters);
+	const thresholds = thresholdsCte(filters);
 	const [row] = await db.query<Headline>(
-		`WITH i AS (${immediate.sql}), c AS (${course.sql}), f AS (${frequency.sql}), ${THRESHOLDS_CTE}
+		`WITH i AS (${immediate.sql}), c AS (${course.sql}), f AS (${frequency.sql}), ${thresholds.sql}
 		 SELECT (SELECT count(DISTINCT (s.dataset_id, s.client_id)) FROM ${from.sql})::INTEGER AS clients,
 		        (SELECT count(*) FROM ${from.sql})::INTEGER AS sessions,
 		        (SELECT median(value) FROM i) AS "medianImmediate",
 		        (SELECT count(DISTINCT (dataset_id, client_id)) FROM i)::INTEGER AS "immediateClients",
 		        (SELECT median(value) FROM c) AS "medianCourse",
 		        (SELECT count(DISTINCT (dataset_id, client_id)) FROM c)::INTEGER AS "courseClients",
-		        (SELECT count(DISTINCT (dataset_id, client_id)) FROM c, t WHERE ${responds.sql})::INTEGER AS responders,
+		        (SELECT count(DISTINCT (dataset_id, client_id)) FROM c, t WHERE ${responderSql('value', 'baseline')})::INTEGER AS responders,
 		        (SELECT median(per_month) FROM f) AS "medianPerMonth",
 		        (SELECT count(per_month) FROM f)::INTEGER AS "frequencyClients"`,
-		[...immediate.params, ...course.params, ...frequency.params, filters.measure, ...from.params, ...from.params, ...responds.params]
+		[...immediate.params, ...course.params, ...frequency.params, ...thresholds.params, ...from.params, ...from.params]
 	);
 	return row;
 }
