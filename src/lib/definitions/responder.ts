@@ -25,7 +25,10 @@ export const neededImprovement = <N, B>(a: Arithmetic<N, B>, baseline: N, thresh
 /** Values are recorded to a few decimals: 6.3 − 4.41 is 1.8899999999999997 in floating point, and reaches 30% of 6.3. */
 const ROUNDING = 1e-9;
 
-/** The least course effect that responds from `baseline`. */
+/**
+ * The least course effect that responds from `baseline`: the rule is this bar (change it here or in
+ * neededImprovement). The page works each client's bar out once per threshold, then only compares.
+ */
 export const responderBar = <N, B>(a: Arithmetic<N, B>, baseline: N, threshold: Threshold<N>): N =>
 	a.minus(neededImprovement(a, baseline, threshold), a.number(ROUNDING));
 
