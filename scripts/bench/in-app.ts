@@ -6,6 +6,7 @@
 import type { Browser, Page } from '@playwright/test';
 import { readdirSync } from 'node:fs';
 import { rendererPeakMb } from './tab-memory.ts';
+import { keptViewsSize } from '../../tests/browser/kept-views.ts';
 
 const VIEWPORT = { width: 1280, height: 800 };
 const LONG = 20 * 60_000;
@@ -31,17 +32,9 @@ const untilFirstChart = async (page: Page) => {
 	return page.evaluate(() => performance.now());
 };
 
-/** Waits until the view drawn is kept in OPFS (written as `….next`, then moved in place). */
+/** Waits until the view drawn is kept in OPFS. */
 async function viewKept(page: Page) {
-	const keptSize = () =>
-		page.evaluate(async () => {
-			const root = await navigator.storage.getDirectory();
-			for await (const name of (root as unknown as { keys(): AsyncIterable<string> }).keys())
-				if (/^last-views-[^.]+$/.test(name)) return (await (await root.getFileHandle(name)).getFile()).size;
-			return 0;
-		});
-	// Polled from here: waitForFunction takes a promise for a true answer and returns at once.
-	for (const start = Date.now(); (await keptSize()) === 0; await page.waitForTimeout(200))
+	for (const start = Date.now(); (await keptViewsSize(page)) === 0; await page.waitForTimeout(200))
 		if (Date.now() - start > 60_000) throw new Error('The view drawn was not kept within 60 s.');
 }
 

@@ -5,6 +5,7 @@
  */
 import { expect, test, type BrowserContext, type Page } from '@playwright/test';
 import { importFiles, settled } from './app';
+import { keptViewsSize } from './kept-views';
 
 /** Holds every request for DuckDB's wasm until `release` is called. */
 async function holdEngine(context: BrowserContext) {
@@ -21,18 +22,7 @@ const headline = (page: Page) => page.getByRole('region', { name: 'Headline figu
 const warming = (page: Page) => page.getByRole('status').filter({ hasText: 'Starting the analysis engine' });
 
 /** Waits until the view last drawn has been kept (in idle time, after the charts). */
-async function viewKept(page: Page) {
-	// Polled from here: waitForFunction takes a promise for a true answer and returns at once.
-	const keptSize = () =>
-		page.evaluate(async () => {
-			const root = await navigator.storage.getDirectory();
-			// Written as `….next`, then moved in place: the file itself, with its content.
-			for await (const name of (root as unknown as { keys(): AsyncIterable<string> }).keys())
-				if (/^last-views-[^.]+$/.test(name)) return (await (await root.getFileHandle(name)).getFile()).size;
-			return 0;
-		});
-	await expect.poll(keptSize, { timeout: 30_000 }).toBeGreaterThan(0);
-}
+const viewKept = (page: Page) => expect.poll(() => keptViewsSize(page), { timeout: 30_000 }).toBeGreaterThan(0);
 
 test('a first visit paints the demo clinic before the engine has started, with the figures the engine gives', async ({ context, page }) => {
 	const release = await holdEngine(context);

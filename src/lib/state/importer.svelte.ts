@@ -98,20 +98,24 @@ export class Importer {
 	async addFiles(files: Iterable<File>): Promise<void> {
 		this.alert = null;
 		const problems: string[] = [];
+		// Said as each file is refused, not once all are previewed: many files take a while.
+		const refuse = (problem: string) => {
+			problems.push(problem);
+			this.alert = problems.join(' ');
+		};
 		for (const file of files) {
 			const tooLarge = sizeProblem(file.name, file.size);
 			if (tooLarge) {
-				problems.push(tooLarge);
+				refuse(tooLarge);
 				continue;
 			}
 			try {
 				const { plan, preview } = await previewFile(file);
 				this.pending.push(new PendingFile(file, plan, preview));
 			} catch (error) {
-				problems.push(error instanceof Error ? error.message : String(error));
+				refuse(error instanceof Error ? error.message : String(error));
 			}
 		}
-		if (problems.length) this.alert = problems.join(' ');
 	}
 
 	discard(file: PendingFile) {
