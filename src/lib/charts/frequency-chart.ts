@@ -12,9 +12,7 @@ export const FREQUENCY_CHART = {
 	legend: 'Median sessions a month'
 };
 
-export const BANDS = FREQUENCY_BANDS;
-
-export const frequencyBand = (perMonth: number): string => BANDS[bandIndex(numbers, perMonth)];
+export const frequencyBand = (perMonth: number): string => FREQUENCY_BANDS[bandIndex(numbers, perMonth)];
 
 export function frequencyCells(rows: readonly FrequencyRow[], minClients: number): HeatmapCell[] {
 	return heatmapCells(rows, {
@@ -36,7 +34,7 @@ export function frequencyChartOptions(cells: HeatmapCell[], width: number, by: G
 		legendLabel: FREQUENCY_CHART.legend,
 		color: {
 			type: 'ordinal',
-			domain: [...BANDS],
+			domain: [...FREQUENCY_BANDS],
 			range: [OKABE_ITO.orange, OKABE_ITO.bluishGreen, OKABE_ITO.skyBlue]
 		},
 		darkAbove: Infinity,
