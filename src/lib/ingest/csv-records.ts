@@ -122,18 +122,23 @@ export function lineEnd(at: CodeAt, start: number, n: number): number {
 }
 
 /**
- * Whether the records of the text end in more than one way (CRLF, LF, CR), which DuckDB's reader refuses
- * (reader-input.ts then makes them one kind); line breaks inside quotes do not count.
+ * Whether the records end in more than one way (CRLF, LF, CR), which DuckDB's reader cannot be trusted with
+ * (reader-input.ts then makes them one kind); line breaks inside quotes do not count. Takes a text or, through
+ * `at` and `n`, a file's bytes.
  */
-export function mixesRecordEndings(text: string, delimiter: string): boolean {
-	const at = (i: number) => text.charCodeAt(i);
+export function mixesRecordEndings(text: string, delimiter: string): boolean;
+export function mixesRecordEndings(at: CodeAt, delimiter: string, n: number): boolean;
+export function mixesRecordEndings(source: string | CodeAt, delimiter: string, length?: number): boolean {
+	const at = typeof source === 'string' ? (i: number) => source.charCodeAt(i) : source;
+	const n = typeof source === 'string' ? source.length : length!;
 	const record = newBounds();
-	let seen = '';
-	for (let i = 0; i < text.length; i = record.next) {
-		scanRecord(at, i, text.length, delimiter.charCodeAt(0), record);
-		if (record.end === text.length) break;
-		const ending = text.slice(record.end, record.next);
-		if (seen && ending !== seen) return true;
+	let seen = -1;
+	for (let i = 0; i < n; i = record.next) {
+		scanRecord(at, i, n, delimiter.charCodeAt(0), record);
+		if (record.end === n) break;
+		// CRLF, LF and CR told apart by the first character and the length of the break.
+		const ending = at(record.end) * 2 + record.next - record.end;
+		if (seen >= 0 && ending !== seen) return true;
 		seen = ending;
 	}
 	return false;

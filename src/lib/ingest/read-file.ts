@@ -6,7 +6,8 @@
  * - when the reader meets bytes that are not UTF-8: again, rejecting only the rows that hold them when the file
  *   is UTF-8 with a few damaged bytes, or decoded as Windows-1252 (a Latin-1 export whose first accent came
  *   after the sample the encoding was guessed from);
- * - each of them again with one kind of line ending when the reader stops on a mix (reader-input.ts).
+ * Each of them is given to the reader with one kind of line ending when its records end in more than one way
+ * (reader-input.ts).
  */
 import type { Database } from '../db/database';
 import type { ImportPlan } from './plan';
@@ -17,7 +18,7 @@ import { deriveRows } from './derive-rows';
 import { numbersRows } from './trial-reading';
 import { numberRowsAsInFile } from './numbered-rows';
 import { readerDialect } from './record-lines';
-import { readerInput } from './reader-input';
+import { endsRecordsInMoreThanOneWay, readerInput } from './reader-input';
 import { completePlan } from './complete-plan';
 import { ImportError, type ImportOptions } from './import-outcome';
 
@@ -33,17 +34,16 @@ export interface FileRead {
 
 /** What a reading ends with when another way is to be tried. */
 const NOT_UTF_8 = Symbol('not UTF-8 after all');
-const MIXED_LINE_ENDINGS = Symbol('line endings the reader cannot mix');
 /** When the reader meets bytes that are not UTF-8: give up (to try another encoding) or reject their rows. */
 type InvalidText = 'give up' | 'reject rows';
 
 export async function readFile(db: Database, data: Blob | string, plan: ImportPlan, options: ImportOptions): Promise<FileRead> {
-	const asDeclared = await readWithEndings(db, data, plan, options, 'give up');
+	const asDeclared = await readAs(db, data, plan, options, 'give up');
 	if (asDeclared !== NOT_UTF_8) return asDeclared;
 	const bytes = new Uint8Array(await (data as Blob).arrayBuffer());
-	if (looksLikeUtf8(bytes, false)) return settled(await readWithEndings(db, data, plan, options, 'reject rows'));
+	if (looksLikeUtf8(bytes, false)) return settled(await readAs(db, data, plan, options, 'reject rows'));
 	const latin1 = { ...plan, encoding: 'windows-1252' as const };
-	return settled(await readWithEndings(db, decodeText(bytes, 'windows-1252'), latin1, options, 'reject rows'));
+	return settled(await readAs(db, decodeText(bytes, 'windows-1252'), latin1, options, 'reject rows'));
 }
 
 const settled = (read: FileRead | typeof NOT_UTF_8): FileRead => {
@@ -51,20 +51,17 @@ const settled = (read: FileRead | typeof NOT_UTF_8): FileRead => {
 	return read;
 };
 
-/** Reads the file as the dialect says; a file whose lines end in more than one way is read again with one kind. */
-async function readWithEndings(
+/** Reads the file as the dialect says, its line endings made one kind when its records end in more than one way. */
+async function readAs(
 	db: Database,
 	source: Blob | string,
 	plan: ImportPlan,
 	options: ImportOptions,
 	invalidText: InvalidText
 ): Promise<FileRead | typeof NOT_UTF_8> {
-	const input = (unifyLineEndings: boolean) => readerInput(source, { ...readerDialect(plan), unifyLineEndings });
-	const read = await readOnce(db, source, await input(false), plan, options, invalidText, false);
-	if (read !== MIXED_LINE_ENDINGS) return read;
-	const again = await readOnce(db, source, await input(true), plan, options, invalidText, true);
-	if (again === MIXED_LINE_ENDINGS) throw new Error('readFile: line endings made one kind are still mixed');
-	return again;
+	const unifyLineEndings = await endsRecordsInMoreThanOneWay(source, plan.dialect.delimiter);
+	const input = await readerInput(source, { ...readerDialect(plan), unifyLineEndings });
+	return readOnce(db, source, input, plan, options, invalidText);
 }
 
 /** DuckDB's messages go on with a list of its settings; the first line says what happened. */
@@ -82,9 +79,8 @@ async function readOnce(
 	input: Blob | string | Uint8Array,
 	givenPlan: ImportPlan,
 	options: ImportOptions,
-	invalidText: InvalidText,
-	unifiedLineEndings: boolean
-): Promise<FileRead | typeof NOT_UTF_8 | typeof MIXED_LINE_ENDINGS> {
+	invalidText: InvalidText
+): Promise<FileRead | typeof NOT_UTF_8> {
 	await db.registerFile(FILE, input);
 	await clearRejects(db);
 	let completed: Awaited<ReturnType<typeof completePlan>>;
@@ -92,7 +88,6 @@ async function readOnce(
 		completed = await completePlan(db, FILE, givenPlan);
 		await deriveRows(db, FILE, completed.plan, options.secret);
 	} catch (error) {
-		if (!unifiedLineEndings && /state machine reached an invalid state/i.test(firstLine(error))) return giveWay(db, MIXED_LINE_ENDINGS);
 		throw new ImportError(`${givenPlan.fileName} could not be read: ${firstLine(error)}`);
 	}
 	const { plan, measureNames } = completed;

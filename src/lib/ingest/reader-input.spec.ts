@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { prepareBytes, readerInput } from './reader-input';
+import { endsRecordsInMoreThanOneWay, prepareBytes, readerInput } from './reader-input';
 
 const bytes = (text: string) => new TextEncoder().encode(text);
 const text = (b: Uint8Array) => new TextDecoder().decode(b);
@@ -57,5 +57,21 @@ describe('readerInput', () => {
 		const options = { delimiter: ',', commentPrefix: '#', rowWidth: 2, unifyLineEndings: true };
 		expect(text((await readerInput('# x\r\na,b\r\n', options)) as Uint8Array)).toBe('\na,b\n');
 		expect(text((await readerInput(new Blob(['# x\r\na,b\r\n']), options)) as Uint8Array)).toBe('\na,b\n');
+	});
+});
+
+describe('endsRecordsInMoreThanOneWay', () => {
+	it.each<[string, string, boolean]>([
+		['LF only', 'a,b\n1,2\n3,4\n', false],
+		['CRLF only', 'a,b\r\n1,2\r\n3,4', false],
+		['CR only', 'a,b\r1,2\r3,4\r', false],
+		['CRLF records with an LF inside a quoted note', 'a,b\r\n1,"two\nlines"\r\n3,4\r\n', false],
+		['LF records with a CRLF inside a quoted note', 'a,b\n1,"two\r\nlines"\n', false],
+		['a CRLF row among LF rows', 'a,b\n1,2\r\n3,4\n', true],
+		['a title ending in CR above CRLF rows', 'Clinic export\ra,b\r\n1,2\r\n', true],
+		['a CR row among CRLF rows', 'a,b\r\n1,2\r3,4\r\n', true]
+	])('%s: %s', async (_, csv, mixed) => {
+		expect(await endsRecordsInMoreThanOneWay(csv, ',')).toBe(mixed);
+		expect(await endsRecordsInMoreThanOneWay(new Blob([csv]), ',')).toBe(mixed);
 	});
 });

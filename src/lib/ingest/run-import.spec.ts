@@ -410,6 +410,18 @@ describe('files that end badly in the reader', () => {
 		expect(rows(outcome)).toEqual([[4, 'pain_before: 16 is outside the 0–10 scale of Pain (NPRS)']]);
 	});
 
+	it('reads every row of a file whose title lines end otherwise than its rows (the reader alone found none)', async () => {
+		const csv =
+			'Clinic export 1\rClinic export 2\nclient,date,pain_before,pain_after\r\nC1,2025-01-02,5,3\r\nC2,2025-01-03,6,4\r\nC3,2025-01-04,7,4\r\n';
+		const outcome = await loadCsv(db, csv);
+		expect(describeCounts(outcome)).toBe('Read 3 rows · imported 3 · rejected 0 · 0 duplicates');
+		expect(await db.query('SELECT client_id, value_before FROM sessions JOIN measurements USING (session_id) ORDER BY 1')).toEqual([
+			{ client_id: 'C1', value_before: 5 },
+			{ client_id: 'C2', value_before: 6 },
+			{ client_id: 'C3', value_before: 7 }
+		]);
+	});
+
 	it('rejects the row with a damaged byte in a UTF-8 file, instead of reading the whole file as Latin-1', async () => {
 		const head = 'client,date,condition,pain_before,pain_after\n' + 'A,2025-01-02,Hüftschmerz,5,3\n';
 		const bytes = new Uint8Array([

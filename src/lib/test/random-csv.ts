@@ -30,8 +30,11 @@ export function seededRandom(seed: number): () => number {
 const DELIMITERS: Delimiter[] = [',', ';', '\t', '|'];
 const ENDINGS = ['\n', '\r\n', '\r'];
 
-/** `ragged`: now and then a row with a field too few or too many; `badQuotes`: text after a closing quote, a quote never closed. */
-export function randomCsv(random: () => number, options: { ragged: boolean; badQuotes: boolean }): RandomCsv {
+/**
+ * `ragged`: now and then a row with a field too few or too many; `badQuotes`: text after a closing quote, a quote
+ * never closed; `mixedEndings`: each line ends in a way of its own (CRLF, LF or CR) instead of one for the file.
+ */
+export function randomCsv(random: () => number, options: { ragged: boolean; badQuotes: boolean; mixedEndings?: boolean }): RandomCsv {
 	const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)];
 	const chance = (p: number) => random() < p;
 	const delimiter = pick(DELIMITERS);
@@ -82,6 +85,7 @@ export function randomCsv(random: () => number, options: { ragged: boolean; badQ
 		const ragged = options.ragged && chance(0.1) ? (chance(0.5) ? -1 : 1) : 0;
 		lines.push(row(Math.max(1, width + ragged)));
 	}
-	const text = lines.map((line, i) => (i < lines.length - 1 || chance(0.7) ? line + ending : line)).join('');
+	const end = () => (options.mixedEndings ? pick(ENDINGS) : ending);
+	const text = lines.map((line, i) => (i < lines.length - 1 || chance(0.7) ? line + end() : line)).join('');
 	return { text, delimiter, width, headerLine: titles.length, commentPrefix };
 }
