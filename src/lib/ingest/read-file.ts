@@ -51,7 +51,11 @@ const settled = (read: FileRead | typeof NOT_UTF_8): FileRead => {
 	return read;
 };
 
-/** Reads the file as the dialect says, its line endings made one kind when its records end in more than one way. */
+/**
+ * Reads the file as the dialect says, and again with its line endings made one kind when its records end in
+ * more than one way. The file is checked while the reader reads it as it is (the page waits on the reader
+ * meanwhile), so only such a file, which is rare, costs a second reading.
+ */
 async function readAs(
 	db: Database,
 	source: Blob | string,
@@ -59,9 +63,19 @@ async function readAs(
 	options: ImportOptions,
 	invalidText: InvalidText
 ): Promise<FileRead | typeof NOT_UTF_8> {
-	const unifyLineEndings = await endsRecordsInMoreThanOneWay(source, plan.dialect.delimiter);
-	const input = await readerInput(source, { ...readerDialect(plan), unifyLineEndings });
-	return readOnce(db, source, input, plan, options, invalidText);
+	const read = async (unifyLineEndings: boolean) =>
+		readOnce(db, source, await readerInput(source, { ...readerDialect(plan), unifyLineEndings }), plan, options, invalidText);
+	// A file that cannot be read for its bytes is the reader's to refuse.
+	const mixed = endsRecordsInMoreThanOneWay(source, plan.dialect.delimiter).catch(() => false);
+	let asIs: FileRead | typeof NOT_UTF_8 | null = null;
+	try {
+		asIs = await read(false);
+	} catch (error) {
+		if (!(await mixed)) throw error;
+	}
+	if (asIs === NOT_UTF_8 || !(await mixed)) return asIs!;
+	await dropReadTables(db);
+	return read(true);
 }
 
 /** DuckDB's messages go on with a list of its settings; the first line says what happened. */
