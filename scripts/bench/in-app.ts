@@ -86,7 +86,13 @@ async function watchImport(page: Page) {
 async function importInPage(page: Page, file: string): Promise<number> {
 	await watchImport(page);
 	await page.locator('input[type=file]').setInputFiles(file);
-	await page.getByRole('button', { name: /^Import/ }).click({ timeout: LONG });
+	// Waited for in the page, not by a role query: Playwright's polls for a role walk the page's accessibility
+	// tree many times a second, on the main thread the preview is computed on.
+	await page.waitForFunction(() => (window as unknown as { marks: Record<string, number> }).marks.preview, null, {
+		timeout: LONG,
+		polling: 100
+	});
+	await page.locator('button', { hasText: /^Import/ }).click({ timeout: LONG });
 	await page.waitForFunction(() => (window as unknown as { marks: Record<string, number> }).marks.painted, null, {
 		timeout: LONG,
 		polling: 100
