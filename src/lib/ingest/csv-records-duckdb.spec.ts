@@ -7,7 +7,7 @@
  * count of lines, RecordSpans.readerLines). Where DuckDB rejects nothing, the preview shows the same rows.
  *
  * A file whose records end in more than one way is given to the reader with one kind, as the import gives it
- * (on some such files DuckDB reads on without an error and loses rows). Where the two are known to differ,
+ * (on some such files DuckDB reads on without an error and loses rows), and so is one it stops on for a mix. Where the two are known to differ,
  * the generated files stay clear (random-csv.ts says how): DuckDB also opens a quoted field after one space
  * (` "a,b"`).
  */
@@ -17,6 +17,7 @@ import type { Database } from '../db/database';
 import { openNodeDatabase } from '../db/node';
 import { quoteLiteral } from '../db/sql';
 import { importData } from './decode';
+import { stoppedOnMixedEndings } from './read-file';
 import { previewFile } from './preview-file';
 import { ImportError } from './run-import';
 import type { ImportPlan } from './plan';
@@ -52,8 +53,8 @@ interface Reading {
 	text: string;
 }
 
-async function readWithDuckDb(db: Database, source: Blob | string, plan: ImportPlan): Promise<Reading> {
-	const unifyLineEndings = await endsRecordsInMoreThanOneWay(source, plan.dialect.delimiter);
+async function readWithDuckDb(db: Database, source: Blob | string, plan: ImportPlan, unifyLineEndings?: boolean): Promise<Reading> {
+	unifyLineEndings ??= await endsRecordsInMoreThanOneWay(source, plan.dialect.delimiter);
 	await db.registerFile(FILE, await readerInput(source, { ...readerDialect(plan), unifyLineEndings }));
 	await clearRejects(db);
 	try {
@@ -67,6 +68,10 @@ async function readWithDuckDb(db: Database, source: Blob | string, plan: ImportP
 			rejectedLines: new Set((await readerRejects(db)).map((r) => r.line)),
 			text: unifyLineEndings ? text.replace(/\r\n?/g, '\n') : text
 		};
+	} catch (error) {
+		// As the import does (read-file.ts): the reader may stop on a mix the count does not see, past a quoting mistake.
+		if (!unifyLineEndings && stoppedOnMixedEndings(error)) return await readWithDuckDb(db, source, plan, true);
+		throw error;
 	} finally {
 		await db.dropFile(FILE).catch(() => undefined);
 	}
@@ -125,7 +130,8 @@ describe('csv-records reads what DuckDB’s read_csv reads', () => {
 	])('generated files, %s: quotes, delimiters and line breaks in fields, CRLF, LF and CR lines, titles, comments', async (_, options) => {
 		const random = seededRandom(15);
 		let compared = 0;
-		for (let n = 0; n < 300; n++) {
+		// File 592 with quoting mistakes is one the reader stops on past a quoting mistake, its records ending one way.
+		for (let n = 0; n < 600; n++) {
 			const csv = randomCsv(random, options);
 			const dialect: CsvDialect = {
 				delimiter: csv.delimiter,
@@ -148,7 +154,7 @@ describe('csv-records reads what DuckDB’s read_csv reads', () => {
 			}
 			compared++;
 		}
-		expect(compared).toBeGreaterThan(100);
+		expect(compared).toBeGreaterThan(200);
 	});
 });
 

@@ -6,8 +6,8 @@
  * - when the reader meets bytes that are not UTF-8: again, rejecting only the rows that hold them when the file
  *   is UTF-8 with a few damaged bytes, or decoded as Windows-1252 (a Latin-1 export whose first accent came
  *   after the sample the encoding was guessed from);
- * Each of them is given to the reader with one kind of line ending when its records end in more than one way
- * (reader-input.ts).
+ * Each of them is read again with one kind of line ending when its records end in more than one way, or when
+ * the reader stops on a mix (reader-input.ts).
  */
 import type { Database } from '../db/database';
 import type { ImportPlan } from './plan';
@@ -53,8 +53,8 @@ const settled = (read: FileRead | typeof NOT_UTF_8): FileRead => {
 
 /**
  * Reads the file as the dialect says, and again with its line endings made one kind when its records end in
- * more than one way. The file is checked while the reader reads it as it is (the page waits on the reader
- * meanwhile), so only such a file, which is rare, costs a second reading.
+ * more than one way, or when the reader stops on a mix. The file is checked while the reader reads it as it is
+ * (the page waits on the reader meanwhile), so only such a file, which is rare, costs a second reading.
  */
 async function readAs(
 	db: Database,
@@ -71,15 +71,18 @@ async function readAs(
 	try {
 		asIs = await read(false);
 	} catch (error) {
-		if (!(await mixed)) throw error;
+		// The reader also stops on a mix it meets past a quoting mistake, where the walk sees one long field.
+		if (!(await mixed) && !stoppedOnMixedEndings(error)) throw error;
 	}
-	if (asIs === NOT_UTF_8 || !(await mixed)) return asIs!;
+	if (asIs === NOT_UTF_8 || (asIs && !(await mixed))) return asIs;
 	await dropReadTables(db);
 	return read(true);
 }
 
 /** DuckDB's messages go on with a list of its settings; the first line says what happened. */
 const firstLine = (error: unknown) => (error instanceof Error ? error.message : String(error)).split('\n')[0].trim();
+/** DuckDB's reader says so when, in its strict mode, lines end one way and then another. */
+export const stoppedOnMixedEndings = (error: unknown) => /state machine reached an invalid state/i.test(firstLine(error));
 const isInvalidText = (r: ReaderReject) => /UNICODE|ENCODING/.test(r.errorType) || /invalid unicode/i.test(r.message);
 
 /**

@@ -422,6 +422,15 @@ describe('files that end badly in the reader', () => {
 		]);
 	});
 
+	it('reads again with one kind of line ending a file the reader stops on past a quoting mistake, its records ending one way', async () => {
+		// File 592 of csv-records-duckdb.spec.ts's generated files with quoting mistakes: CRLF records, an LF inside
+		// a quoted field, and on line 7 a field with text after its closing quote.
+		const csv =
+			'h0\th1\th2\r\nCé#6\t"C01""\n"\troom #2room #2\r\n\r\n"C"\tC01# room #2\t"\t \r\n"\r\nCC01\tNA#\t"" " x\r\n"C\r# \n"\t"\r\n\t"\t"\r\n\r\n"';
+		const outcome = await loadCsv(db, csv);
+		expect(outcome.rejectedRows.find((r) => r.line === 7)?.fields).toEqual(['CC01', 'NA#', '"" " x']);
+	});
+
 	it('rejects the row with a damaged byte in a UTF-8 file, instead of reading the whole file as Latin-1', async () => {
 		const head = 'client,date,condition,pain_before,pain_after\n' + 'A,2025-01-02,Hüftschmerz,5,3\n';
 		const bytes = new Uint8Array([
