@@ -100,9 +100,9 @@ function breaksOfText(text: string): LineBreaks {
 }
 
 /**
- * Whether the file's records end in more than one way, decided before the reader sees it. Counting its line
- * breaks settles almost every file at the speed of a byte search: only LF, only CR, or only CRLF is one way.
- * Only a file whose breaks are of more than one kind (quoted ones included) is walked record by record.
+ * Whether the file's records end in more than one way. Counting its line breaks settles almost every file at
+ * the speed of a byte search: only LF, only CR, or only CRLF is one way. Only a file whose breaks are of more
+ * than one kind (quoted ones included) is walked record by record.
  */
 export async function endsRecordsInMoreThanOneWay(data: Blob | string, delimiter: string): Promise<boolean> {
 	const { cr, lf, crlf } = typeof data === 'string' ? breaksOfText(data) : await breaksOfFile(data);
