@@ -7,9 +7,9 @@
  * count of lines, RecordSpans.readerLines). Where DuckDB rejects nothing, the preview shows the same rows.
  *
  * A file whose records end in more than one way is given to the reader with one kind, as the import gives it
- * (on some such files DuckDB reads on without an error and loses rows), and so is one it stops on for a mix. Where the two are known to differ,
- * the generated files stay clear (random-csv.ts says how): DuckDB also opens a quoted field after one space
- * (` "a,b"`).
+ * (on some such files DuckDB reads on without an error and loses rows), and so is one it stops on for a mix.
+ * Where the two are known to differ, the generated files stay clear (random-csv.ts says how): DuckDB also opens
+ * a quoted field after one space (` "a,b"`).
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readdirSync, readFileSync } from 'node:fs';
