@@ -8,8 +8,8 @@
  *
  * A file whose records end in more than one way is given to the reader with one kind, as the import gives it
  * (on some such files DuckDB reads on without an error and loses rows), and so is one it stops on for a mix.
- * Where the two are known to differ, the generated files stay clear (random-csv.ts says how): DuckDB also opens
- * a quoted field after one space (` "a,b"`).
+ * DuckDB's reader also opens a quoted field after one space (` "a,b"`) and leaves out spaces after the closing
+ * quote, and so does the splitter; the generated files check both.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readdirSync, readFileSync } from 'node:fs';
@@ -126,7 +126,8 @@ describe('csv-records reads what DuckDB’s read_csv reads', () => {
 		['clean', { ragged: false, badQuotes: false }],
 		['with ragged rows', { ragged: true, badQuotes: false }],
 		['with quoting mistakes', { ragged: false, badQuotes: true }],
-		['with lines ending in more than one way', { ragged: false, badQuotes: false, mixedEndings: true }]
+		['with lines ending in more than one way', { ragged: false, badQuotes: false, mixedEndings: true }],
+		['with a space before quoted fields and spaces after them', { ragged: false, badQuotes: false, spacedQuotes: true }]
 	])('generated files, %s: quotes, delimiters and line breaks in fields, CRLF, LF and CR lines, titles, comments', async (_, options) => {
 		const random = seededRandom(15);
 		let compared = 0;

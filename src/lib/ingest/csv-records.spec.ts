@@ -9,7 +9,12 @@ describe('splitRecord', () => {
 		['C1,scar 5" long,4', ['C1', 'scar 5" long', '4']],
 		// Kept as written, so that written out again (quoted, quotes doubled) it reads as meant.
 		['C1,"Swedish" massage,4', ['C1', '"Swedish" massage', '4']],
-		['C1,"never closed\nC2,x', ['C1', 'never closed\nC2,x']]
+		['C1,"never closed\nC2,x', ['C1', 'never closed\nC2,x']],
+		// As DuckDB's reader reads them (checked with read_csv): one space before the opening quote and any after
+		// the closing one are left out; two spaces before it make plain text.
+		['C1, "sore, stiff"  ,4', ['C1', 'sore, stiff', '4']],
+		['C1,  "a",4', ['C1', '  "a"', '4']],
+		['C1, "Swedish" massage,4', ['C1', ' "Swedish" massage', '4']]
 	])('%j', (raw, fields) => {
 		expect(splitRecord(raw, ',')).toEqual(fields);
 	});

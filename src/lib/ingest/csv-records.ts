@@ -4,7 +4,8 @@
  * DuckDB's read_csv with our options (quote '"', escape '"', strict mode), so that every one of them sees
  * the records the reader sees (csv-records.spec.ts checks it against DuckDB):
  *
- * - A quote opens a quoted field only at the start of a field: `scar 5" long` is plain text.
+ * - A quote opens a quoted field only at the start of a field, or after one space there (` "a,b"`, the space
+ *   left out): `scar 5" long` is plain text. Spaces after the closing quote are left out too.
  * - Inside a quoted field a doubled quote is one quote, and delimiters and line breaks are text.
  * - Outside quotes, CRLF, LF and CR each end a record.
  *
@@ -32,6 +33,7 @@ export interface RecordBounds {
 type OnField = (start: number, end: number, quoteClosedAt: number) => void;
 
 const QUOTE = 34;
+const SPACE = 32;
 const LF = 10;
 const CR = 13;
 
@@ -78,7 +80,9 @@ export function scanRecord(
 			out.fields = fields;
 			out.quoteOpen = false;
 			return out;
-		} else if (c === QUOTE && fieldStart) {
+		} else if (fieldStart && (c === QUOTE || (c === SPACE && at(i + 1) === QUOTE && delimiter !== SPACE))) {
+			// As in DuckDB's reader, one space may come before the opening quote; it is not part of the value.
+			if (c === SPACE) i++;
 			quoted = true;
 			fieldStart = false;
 		} else if (c === delimiter) {
@@ -108,10 +112,17 @@ export function splitRecord(text: string, delimiter: string, start = 0, end = te
 	const fields: string[] = [];
 	const at = (i: number) => text.charCodeAt(i);
 	scanRecord(at, start, end, delimiter.charCodeAt(0), newBounds(), false, (from, to, quoteClosedAt) => {
-		const unquoted = quoteClosedAt >= 0 && (quoteClosedAt === to - 1 || quoteClosedAt === to);
-		fields.push(unquoted ? text.slice(from + 1, Math.min(quoteClosedAt, to)).replaceAll('""', '"') : text.slice(from, to));
+		const open = at(from) === QUOTE ? from : from + 1;
+		// Spaces after the closing quote are not part of the value either; other text after it is (kept as written).
+		const unquoted = quoteClosedAt === to || (quoteClosedAt >= 0 && onlySpaces(at, quoteClosedAt + 1, to));
+		fields.push(unquoted ? text.slice(open + 1, Math.min(quoteClosedAt, to)).replaceAll('""', '"') : text.slice(from, to));
 	});
 	return fields;
+}
+
+function onlySpaces(at: CodeAt, from: number, to: number): boolean {
+	for (let i = from; i < to; i++) if (at(i) !== SPACE) return false;
+	return true;
 }
 
 /** Where the line starting at `start` ends (before its line break), quotes or not. */

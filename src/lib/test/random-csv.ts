@@ -32,9 +32,13 @@ const ENDINGS = ['\n', '\r\n', '\r'];
 
 /**
  * `ragged`: now and then a row with a field too few or too many; `badQuotes`: text after a closing quote, a quote
- * never closed; `mixedEndings`: each line ends in a way of its own (CRLF, LF or CR) instead of one for the file.
+ * never closed; `mixedEndings`: each line ends in a way of its own (CRLF, LF or CR) instead of one for the file;
+ * `spacedQuotes`: now and then a space before a quoted field and spaces after it (` "a,b"  `).
  */
-export function randomCsv(random: () => number, options: { ragged: boolean; badQuotes: boolean; mixedEndings?: boolean }): RandomCsv {
+export function randomCsv(
+	random: () => number,
+	options: { ragged: boolean; badQuotes: boolean; mixedEndings?: boolean; spacedQuotes?: boolean }
+): RandomCsv {
 	const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)];
 	const chance = (p: number) => random() < p;
 	const delimiter = pick(DELIMITERS);
@@ -63,13 +67,14 @@ export function randomCsv(random: () => number, options: { ragged: boolean; badQ
 	];
 	const value = () => Array.from({ length: Math.floor(random() * 4) }, () => pick(pieces)).join('');
 	const field = (text: string) => {
-		// DuckDB's reader also opens a quoted field after a space (` "a,b"`), which csv-records.ts does not: quoted here.
+		// A value starting with a quote, after spaces or not, is quoted, as a writer quotes it.
 		const mustQuote = /^ *"/.test(text) || text.includes(delimiter) || /[\r\n]/.test(text);
 		if (!mustQuote && !text.includes('"') && chance(0.2)) return `"${text}"`;
 		if (!mustQuote) return text;
 		if (options.badQuotes && chance(0.05)) return `"${text}" x`;
 		if (options.badQuotes && chance(0.03)) return `"${text}`;
-		return `"${text.replaceAll('"', '""')}"`;
+		const quoted = `"${text.replaceAll('"', '""')}"`;
+		return options.spacedQuotes && chance(0.4) ? `${chance(0.5) ? ' ' : ''}${quoted}${' '.repeat(Math.floor(random() * 3))}` : quoted;
 	};
 	// With comment lines, a row starts with its client id: one starting "# " would be a comment.
 	const row = (n: number) =>
