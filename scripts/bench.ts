@@ -6,7 +6,8 @@
  *   2. a generated 1M-row session CSV dropped → charts painted, against DuckDB's read_csv of the same file into
  *      memory (and papaparse), both timed in the /bench page; the tab's peak memory;
  *   3. a clinic owner's filter changes on it, input → charts painted;
- *   4. a 1,600-session clinic file dropped → charts painted.
+ *   4. a 1,600-session clinic file dropped → charts painted, as soon as the dashboard has drawn (and, not a goal,
+ *      a few seconds later, as a user who has to find their file).
  * Medians of 3 runs (--runs N).
  *
  *   npm run bench [-- --rows 1000000 --runs 3 --skip-build]
@@ -39,6 +40,8 @@ const option = (name: string, fallback: number) => {
 const ROWS = option('rows', 1_000_000);
 const RUNS = option('runs', 3);
 const OUT_DIR = 'bench-results';
+/** A user opening the app to import a file takes a few seconds to find it; goal 4 is measured without them. */
+const PAUSE_MS = 5000;
 
 const median = (xs: number[]) => {
 	const s = [...xs].sort((a, b) => a - b);
@@ -122,9 +125,11 @@ async function main() {
 		}
 		const readers = await csvReaders(browser, server.url, big);
 		const imports: AppImport[] = [];
-		for (let i = 0; i < RUNS; i++) imports.push(await appImport(browser, server.url, big, i === 0));
+		for (let i = 0; i < RUNS; i++) imports.push(await appImport(browser, server.url, big, { withFilterChanges: i === 0 }));
 		const smallImports: number[] = [];
 		for (let i = 0; i < RUNS; i++) smallImports.push((await appImport(browser, server.url, small)).ms);
+		const pausedImports: number[] = [];
+		for (let i = 0; i < RUNS; i++) pausedImports.push((await appImport(browser, server.url, small, { pauseMs: PAUSE_MS })).ms);
 
 		const of = (reader: string) => readers.filter((t) => t.reader === reader);
 		const readCsv = of('duckdb read_csv').map((t) => t.ms);
@@ -167,6 +172,7 @@ async function main() {
 				['filter changes, compute only (cube → figures)', ms(median(full[0]?.filterChanges ?? [])), runs(full[0]?.filterChanges ?? [])],
 				['filter changes in the app: input → charts painted', ms(median(measured.filterChanges)), runs(measured.filterChanges)],
 				['1,600-session clinic file: drop → charts painted', ms(measured.smallImport), runs(smallImports)],
+				[`the same, dropped ${PAUSE_MS / 1000} s after the dashboard has drawn`, ms(median(pausedImports)), runs(pausedImports)],
 				[
 					'tab peak memory after the 1M import (MB)',
 					measured.peakMb === null ? 'n/a' : measured.peakMb.toFixed(0),

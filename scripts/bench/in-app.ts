@@ -45,8 +45,10 @@ export async function firstCharts(browser: Browser, url: string): Promise<{ firs
 	await page.goto(url);
 	const first = await untilFirstChart(page);
 	await page.locator('main[aria-busy="false"]').waitFor({ timeout: 120_000 });
-	// The view is kept in idle time after the charts are drawn.
+	// The view is kept in idle time after the charts are drawn; a later visit comes through the offline cache,
+	// installed once the user leaves the page alone for a few seconds.
 	await viewKept(page);
+	await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
 	await page.close();
 	page = await context.newPage();
 	await page.goto(url);
@@ -119,9 +121,18 @@ export interface AppImport {
 	filterChanges: number[];
 }
 
-/** A file imported through the app in a fresh profile; then, if asked, a user's filter changes on it. */
-export async function appImport(browser: Browser, url: string, file: string, withFilterChanges = false): Promise<AppImport> {
+/**
+ * A file imported through the app in a fresh profile, dropped as soon as the dashboard has drawn, or `pauseMs`
+ * later (a user finding their file); then, if asked, a user's filter changes on it.
+ */
+export async function appImport(
+	browser: Browser,
+	url: string,
+	file: string,
+	{ withFilterChanges = false, pauseMs = 0 } = {}
+): Promise<AppImport> {
 	const { context, page } = await openDashboard(browser, url);
+	if (pauseMs) await page.waitForTimeout(pauseMs);
 	const ms = await importInPage(page, file);
 	await page.locator('main[aria-busy="false"]').waitFor({ timeout: LONG });
 	// The browser is this process's child.
