@@ -9,7 +9,7 @@ import { applyEdit, type PlanEdit } from '../ingest/plan-edits';
 import { describeCounts, ImportError, planProblems, stageImport, type ImportOutcome, type StagedImport } from '../ingest/run-import';
 import { clearImportNote, interruptedImport, noteImport, pageStorage, takeImportNote, type Interrupted } from '../ingest/import-note';
 import { pseudonymKey } from '../ingest/pseudonym-key';
-import { rehearseImport } from '../demo/rehearse-import';
+import { rehearseImport } from './rehearse-import';
 import { holdOffline } from '../offline/register-offline';
 
 /** After the dashboard has drawn, before a first import is rehearsed (`Importer.rehearse`): before the offline cache. */
@@ -142,7 +142,7 @@ export class Importer {
 
 	/**
 	 * A while after the page has drawn, in idle time, while no file has been dropped: made-up sessions read and
-	 * dropped (demo/rehearse-import.ts), so that the user's first import runs on compiled code. Started as the
+	 * dropped (rehearse-import.ts), so that the user's first import runs on compiled code. Started as the
 	 * charts drew, it slowed a file dropped at once (2.2–3.1 s to its charts, against 1.5–2.1 s without). An
 	 * import confirmed while it runs stops it at its next step; the offline cache waits for it.
 	 */

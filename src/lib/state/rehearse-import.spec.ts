@@ -11,7 +11,7 @@ import { loadCube } from '../cube/load-cube';
 import { computeDashboard } from '../cube/compute-dashboard';
 import { DEFAULT_FILTERS } from '../metrics/filters';
 import { fixtureFile, importFile } from '../test/fixtures';
-import { loadDemoClinic } from './load-demo';
+import { loadDemoClinic } from '../demo/load-demo';
 import { rehearseImport } from './rehearse-import';
 
 /** Every table, temporary ones included, with its number of rows. */

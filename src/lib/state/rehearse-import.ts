@@ -15,8 +15,8 @@ import { stageImport } from '../ingest/run-import';
 import { loadWithImport } from '../cube/staged-cube';
 import { computeDashboard } from '../cube/compute-dashboard';
 import { DEFAULT_FILTERS } from '../metrics/filters';
-import { demoCsv } from './export-csv';
-import { generateDemoSessions } from './generate';
+import { demoCsv } from '../demo/export-csv';
+import { generateDemoSessions } from '../demo/generate';
 
 /** Stops at the next step once `signal` is aborted (the user's own import is waiting), as it would stop on a bad file. */
 export async function rehearseImport(db: Database, signal?: AbortSignal): Promise<void> {
