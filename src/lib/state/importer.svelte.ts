@@ -15,6 +15,20 @@ import { holdOffline } from '../offline/register-offline';
 /** After the dashboard has drawn, before a first import is rehearsed (`Importer.rehearse`): before the offline cache. */
 const REHEARSAL_DELAY_MS = 2000;
 
+/**
+ * The page has one database, and each visit to the dashboard its own Importer: imports, their saves and the
+ * rehearsal take turns whichever Importer started them (their temporary tables have fixed names, ids are
+ * taken one at a time).
+ */
+const turns = {
+	/** The last import's save, or the rehearsal: the next import waits for it. */
+	last: Promise.resolve() as Promise<unknown>,
+	rehearsal: null as AbortController | null,
+	/** Rehearsed once a page, and only before any file is dropped. */
+	rehearsed: false,
+	dropped: false
+};
+
 export const IMPORT_STEPS = [
 	'Reading the file',
 	'Checking every row',
@@ -84,11 +98,6 @@ export class Importer {
 	readonly busy = $derived(this.progress !== null);
 	readonly status = $derived(this.outcomes.map((o) => `${o.fileName}: ${describeCounts(o)}`));
 
-	/** The last save; the next import waits for it (temporary tables and ids are one at a time). */
-	private stored: Promise<unknown> = Promise.resolve();
-	/** Stops the rehearsal at its next step when the user's import comes. */
-	private rehearsal: AbortController | null = null;
-	private dropped = false;
 	private readonly notes = pageStorage();
 
 	constructor(
@@ -105,7 +114,7 @@ export class Importer {
 
 	/** The offline cache is installed once no file is being previewed or imported (offline/register-offline.ts). */
 	addFiles(files: Iterable<File>): Promise<void> {
-		this.dropped = true;
+		turns.dropped = true;
 		const previewed = this.preview(files);
 		holdOffline(previewed);
 		return previewed;
@@ -113,7 +122,7 @@ export class Importer {
 
 	importAll(): Promise<void> {
 		const imported = this.importFiles();
-		holdOffline(imported.then(() => this.stored));
+		holdOffline(imported.then(() => turns.last));
 		return imported;
 	}
 
@@ -141,20 +150,21 @@ export class Importer {
 	}
 
 	/**
-	 * A while after the page has drawn, in idle time, while no file has been dropped: made-up sessions read and
-	 * dropped (rehearse-import.ts), so that the user's first import runs on compiled code. Started as the
-	 * charts drew, it slowed a file dropped at once (2.2–3.1 s to its charts, against 1.5–2.1 s without). An
-	 * import confirmed while it runs stops it at its next step; the offline cache waits for it.
+	 * Once a page, a while after the dashboard has drawn, in idle time, if no file has been dropped: made-up
+	 * sessions read and dropped (rehearse-import.ts), so that the user's first import runs on compiled code.
+	 * Started as the charts drew, it slowed a file dropped at once (2.2–3.1 s to its charts, against 1.5–2.1 s
+	 * without). An import confirmed while it runs stops it at its next step; the offline cache waits for it.
 	 */
 	rehearse(): void {
 		const idle = globalThis.requestIdleCallback ?? ((run: () => void) => setTimeout(run, 50));
 		setTimeout(
 			() =>
 				idle(() => {
-					if (this.dropped || this.saving || this.outcomes.length) return;
-					const rehearsal = (this.rehearsal = new AbortController());
-					this.stored = this.stored.then(async () => rehearseImport(await this.database(), rehearsal.signal)).catch(() => undefined);
-					holdOffline(this.stored);
+					if (turns.rehearsed || turns.dropped) return;
+					turns.rehearsed = true;
+					const rehearsal = (turns.rehearsal = new AbortController());
+					turns.last = turns.last.then(async () => rehearseImport(await this.database(), rehearsal.signal)).catch(() => undefined);
+					holdOffline(turns.last);
 				}),
 			REHEARSAL_DELAY_MS
 		);
@@ -182,8 +192,8 @@ export class Importer {
 					fraction: 0
 				};
 			} else this.progress = { file: files[0].file.name, fileNumber: 1, files: files.length, step: IMPORT_STEPS[0], fraction: 0 };
-			this.rehearsal?.abort();
-			await this.stored;
+			turns.rehearsal?.abort();
+			await turns.last;
 			this.outcomes = [];
 			this.saving = null;
 			const secret = await pseudonymKey(db);
@@ -271,7 +281,7 @@ export class Importer {
 				void this.target.refresh();
 			}
 		);
-		this.stored = done;
+		turns.last = done;
 		this.target.storing(done);
 		return done;
 	}
