@@ -18,8 +18,7 @@ import { loadWithImport } from '../cube/staged-cube';
 import type { StagedImport } from '../ingest/run-import';
 import { readStoredOverview, type ShownView, type StoredOverview } from '../last-view/shown-view';
 import type { ViewStore } from '../last-view/view-store';
-
-const whenIdle = (run: () => void) => (globalThis.requestIdleCallback ?? ((r: () => void) => setTimeout(r, 50)))(() => run());
+import { whenIdle } from './when-idle';
 
 export type LoadStatus = 'opening' | 'loading demo' | 'ready' | 'failed';
 

@@ -10,6 +10,7 @@ import { describeCounts, ImportError, planProblems, stageImport, type ImportOutc
 import { clearImportNote, interruptedImport, noteImport, pageStorage, takeImportNote, type Interrupted } from '../ingest/import-note';
 import { pseudonymKey } from '../ingest/pseudonym-key';
 import { rehearseImport } from './rehearse-import';
+import { whenIdle } from './when-idle';
 import { holdOffline } from '../offline/register-offline';
 
 /** After the dashboard has drawn, before a first import is rehearsed (`Importer.rehearse`): before the offline cache. */
@@ -156,10 +157,9 @@ export class Importer {
 	 * without). An import confirmed while it runs stops it at its next step; the offline cache waits for it.
 	 */
 	rehearse(): void {
-		const idle = globalThis.requestIdleCallback ?? ((run: () => void) => setTimeout(run, 50));
 		setTimeout(
 			() =>
-				idle(() => {
+				whenIdle(() => {
 					if (turns.rehearsed || turns.dropped) return;
 					turns.rehearsed = true;
 					const rehearsal = (turns.rehearsal = new AbortController());
