@@ -2,7 +2,8 @@
  * The benchmark (not a test): builds the site, serves it on 127.0.0.1, measures in headless Chromium what a user
  * feels, each against a floor measured in the same run, and says which of the performance goals are met:
  *   1. navigation → first chart on a first visit (fresh profile), against DuckDB's wasm downloaded and compiled
- *      in a page of the site; and on a later visit (same profile);
+ *      in a page of the site; and on a later visit (same profile), where the first chart is in the picture of the
+ *      last view (its paint, by Element Timing) or drawn by the app, whichever comes first;
  *   2. a generated 1M-row session CSV dropped → charts painted, against DuckDB's read_csv of the same file into
  *      memory (and papaparse), both timed in the /bench page; the tab's peak memory;
  *   3. a clinic owner's filter changes on it, input → charts painted;
@@ -117,11 +118,15 @@ async function main() {
 		const floors: number[] = [];
 		const first: number[] = [];
 		const later: number[] = [];
+		const laterPicture: number[] = [];
+		const laterDrawn: number[] = [];
 		for (let i = 0; i < RUNS; i++) {
 			floors.push(await wasmFloor(browser, server.url));
 			const charts = await firstCharts(browser, server.url);
 			first.push(charts.first);
 			later.push(charts.later);
+			laterDrawn.push(charts.laterDrawn);
+			if (charts.laterPicture !== null) laterPicture.push(charts.laterPicture);
 		}
 		const readers = await csvReaders(browser, server.url, big);
 		const imports: AppImport[] = [];
@@ -155,6 +160,12 @@ async function main() {
 				['DuckDB wasm downloaded and compiled in a page', ms(measured.wasmFloor), runs(floors)],
 				['first visit: navigation → first chart', ms(measured.firstVisit), runs(first)],
 				['later visit: navigation → first chart', ms(measured.laterVisit), runs(later)],
+				[
+					`  the picture of the last view painted (${laterPicture.length} of ${RUNS} visits)`,
+					laterPicture.length ? ms(median(laterPicture)) : '–',
+					runs(laterPicture)
+				],
+				['  the first chart drawn by the app', ms(median(laterDrawn)), runs(laterDrawn)],
 				[`DuckDB read_csv, ${ROWS.toLocaleString('en')} rows (${mb.toFixed(0)} MB), into memory`, ms(measured.readCsv), runs(readCsv)],
 				[
 					'same, into a table stored on OPFS',

@@ -6,7 +6,7 @@
 import type { Browser, Page } from '@playwright/test';
 import { readdirSync } from 'node:fs';
 import { rendererPeakMb } from './tab-memory.ts';
-import { keptViewsSize } from '../../tests/browser/kept-views.ts';
+import { keptViewsSize, pictureKept } from '../../tests/browser/kept-views.ts';
 
 const VIEWPORT = { width: 1280, height: 800 };
 const LONG = 20 * 60_000;
@@ -32,30 +32,55 @@ const untilFirstChart = async (page: Page) => {
 	return page.evaluate(() => performance.now());
 };
 
-/** Waits until the view drawn is kept in OPFS. */
+/** Waits until the view drawn and its picture are kept. */
 async function viewKept(page: Page) {
-	for (const start = Date.now(); (await keptViewsSize(page)) === 0; await page.waitForTimeout(200))
-		if (Date.now() - start > 60_000) throw new Error('The view drawn was not kept within 60 s.');
+	for (const start = Date.now(); (await keptViewsSize(page)) === 0 || !(await pictureKept(page)); await page.waitForTimeout(200))
+		if (Date.now() - start > 60_000) throw new Error('The view drawn and its picture were not kept within 60 s.');
+}
+
+/** When the picture of the last view was painted (Element Timing), or null if the page showed none. */
+const picturePainted = (page: Page) =>
+	page.evaluate(
+		() =>
+			new Promise<number | null>((resolve) => {
+				if (!document.querySelector('img[elementtiming="last-view-picture"]')) return resolve(null);
+				new PerformanceObserver((list) => {
+					const entry = list.getEntries()[0] as PerformanceEntry & { renderTime: number };
+					if (entry) resolve(entry.renderTime);
+				}).observe({ type: 'element', buffered: true });
+				setTimeout(() => resolve(null), 10_000);
+			})
+	);
+
+export interface FirstCharts {
+	first: number;
+	/** A later visit: the first chart painted, in the picture of the last view or drawn by the app. */
+	later: number;
+	/** A later visit: the first chart drawn by the app (from the kept view). */
+	laterDrawn: number;
+	/** A later visit: the picture painted, or null if there was none. */
+	laterPicture: number | null;
 }
 
 /** Navigation → first chart on a first visit (nothing cached), then on a later visit in the same browser profile. */
-export async function firstCharts(browser: Browser, url: string): Promise<{ first: number; later: number }> {
+export async function firstCharts(browser: Browser, url: string): Promise<FirstCharts> {
 	const context = await browser.newContext({ viewport: VIEWPORT });
 	let page = await context.newPage();
 	await page.goto(url);
 	const first = await untilFirstChart(page);
 	await page.locator('main[aria-busy="false"]').waitFor({ timeout: 120_000 });
-	// The view is kept in idle time after the charts are drawn; a later visit comes through the offline cache,
-	// installed once the user leaves the page alone for a few seconds.
+	// The view and its picture are kept once the user has left the page alone for a moment; a later visit comes
+	// through the offline cache, installed once the user leaves the page alone for a few seconds.
 	await viewKept(page);
 	await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
 	await page.close();
 	page = await context.newPage();
 	await page.goto(url);
-	const later = await untilFirstChart(page);
+	const laterDrawn = await untilFirstChart(page);
+	const laterPicture = await picturePainted(page);
 	await page.locator('main[aria-busy="false"]').waitFor({ timeout: 120_000 });
 	await context.close();
-	return { first, later };
+	return { first, later: Math.min(laterDrawn, laterPicture ?? Infinity), laterDrawn, laterPicture };
 }
 
 /** Marks in the page: the file chosen, its preview shown, the import confirmed, the charts painted after it. */

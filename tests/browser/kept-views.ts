@@ -12,3 +12,10 @@ export const keptViewsSize = (page: Page) =>
 			if (/^last-views-[^.]+$/.test(name)) return (await (await root.getFileHandle(name)).getFile()).size;
 		return 0;
 	});
+
+/**
+ * Whether a picture of the last view is kept (last-view/picture.ts): the service worker shows it only once what
+ * it shows is written beside it, so that is what is looked for.
+ */
+export const pictureKept = (page: Page) =>
+	page.evaluate(async () => (await (await caches.open('last-view-picture')).match('/last-view-picture.json')) !== undefined);

@@ -4,12 +4,18 @@
  * (a filter change) happens at once, in the same update as its numbers.
  */
 let waiting: (() => void)[] | null = [];
+let allDrawn = () => {};
+/** Settles once the page's first charts have been drawn. */
+export const firstChartsDrawn = new Promise<void>((resolve) => (allDrawn = resolve));
 
 function drawNext() {
 	if (!waiting) return;
 	waiting.shift()?.();
 	if (waiting.length) setTimeout(drawNext, 0);
-	else waiting = null;
+	else {
+		waiting = null;
+		allDrawn();
+	}
 }
 
 /** Runs `draw` now, or in its turn while the page's first charts are being drawn; returns a cancel. */

@@ -8,16 +8,21 @@ import { base } from '$app/paths';
 import type { Filters } from '../metrics/filters';
 import { STORE_FILE } from '../db/store-file';
 import { decodeViews, encodeViews, keptViews, viewKey, type ShownView } from './shown-view';
+import { forgetPicture, keepPicture } from './take-picture';
+import { whenQuiet } from '../offline/when-quiet';
 
 export interface ViewStore {
 	/** The view to paint for these filters while the engine starts, if one is known; `persistent`: the browser stores data. */
 	toShow(filters: Filters): Promise<{ view: ShownView; persistent: boolean } | null>;
+	/** Keeps the view drawn, and a picture of the dashboard showing it. */
 	save(view: ShownView): Promise<void>;
-	/** After a change of data: no view of the old data is shown again. */
+	/** After a change of data: no view or picture of the old data is shown again. */
 	forget(): Promise<void>;
 }
 
 const PREFIX = 'last-views-';
+/** The picture is made once the user has left the page alone this long: it takes the main thread 0.1–0.3 s. */
+const PICTURE_QUIET_MS = 3000;
 const FILE = `${PREFIX}${version}`;
 const NEXT = `${FILE}.next`;
 
@@ -73,6 +78,8 @@ export function browserViewStore(): ViewStore {
 	let views: ShownView[] | null = null;
 	let written: string | null = null;
 	let writing = Promise.resolve();
+	// Moves with every view kept and every change of data: a picture overtaken while it is made is not kept.
+	let pictures = 0;
 	return {
 		async toShow(filters) {
 			const directory = await root().catch(() => null);
@@ -87,6 +94,11 @@ export function browserViewStore(): ViewStore {
 		save(view) {
 			views = keptViews(views ?? [], view);
 			const text = encodeViews(views);
+			const turn = ++pictures;
+			const current = () => turn === pictures;
+			void whenQuiet(PICTURE_QUIET_MS).then(() =>
+				current() ? keepPicture(viewKey(view.filters), current).catch(() => undefined) : undefined
+			);
 			if (text === written) return writing;
 			written = text;
 			writing = writing
@@ -100,10 +112,12 @@ export function browserViewStore(): ViewStore {
 			return writing;
 		},
 		forget() {
+			pictures++;
 			views = [];
 			written = null;
 			writing = writing
 				.then(async () => {
+					await forgetPicture();
 					const directory = await root();
 					if (directory) await removeViews(directory);
 				})

@@ -8,8 +8,9 @@
  *   first date range took 613 ms to paint, against about 300 ms without it.
  * Offline use matters from the next visit on: the install can wait for a pause.
  */
+import { whenQuiet } from './when-quiet';
+
 const QUIET_MS = 3000;
-const INPUT = ['pointerdown', 'keydown', 'input', 'wheel'];
 
 const held = new Set<Promise<unknown>>();
 
@@ -23,23 +24,10 @@ export function holdOffline(work: Promise<unknown>): void {
 	void settled.then(() => held.delete(settled));
 }
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-const idle = () =>
-	new Promise((resolve) => ('requestIdleCallback' in window ? requestIdleCallback(resolve, { timeout: 5000 }) : setTimeout(resolve, 1000)));
-
 export function registerOffline(url: string, dev: boolean): void {
 	if (!('serviceWorker' in navigator)) return;
-	let lastInput = performance.now();
-	const input = () => (lastInput = performance.now());
-	for (const type of INPUT) addEventListener(type, input, { capture: true, passive: true });
-	const quiet = async () => {
-		for (let left = QUIET_MS; left > 0; left = lastInput + QUIET_MS - performance.now()) await sleep(left);
-		await idle();
-		return held.size === 0 && performance.now() - lastInput >= QUIET_MS;
-	};
 	void (async () => {
-		while (!(await quiet())) await Promise.all(held);
-		for (const type of INPUT) removeEventListener(type, input, { capture: true });
+		for (await whenQuiet(QUIET_MS); held.size > 0; await whenQuiet(QUIET_MS)) await Promise.all(held);
 		await navigator.serviceWorker.register(url, { type: dev ? 'module' : 'classic' }).catch((error) => {
 			console.warn('Offline use unavailable: the service worker could not be registered.', error);
 		});
