@@ -66,8 +66,12 @@ function pictureOfPage(styles: string): { svg: string; width: number } {
 	const height = innerHeight;
 	const body = document.body.cloneNode(true) as HTMLElement;
 	copyFormState(document.body, body);
-	cutBelow(document.body, body, height);
-	for (const old of body.querySelectorAll(`.${PICTURE_CLASS}, script`)) old.remove();
+	// What only this visit shows (an import's outcome, a preview) is not what the next one opens on: left out,
+	// it lets what lies below it come up into the first screen.
+	const thisVisit = [...document.body.querySelectorAll('[data-this-visit]')];
+	const lifted = thisVisit.reduce((sum, element) => sum + element.getBoundingClientRect().height, 0);
+	cutBelow(document.body, body, height + lifted);
+	for (const old of body.querySelectorAll(`.${PICTURE_CLASS}, script, [data-this-visit]`)) old.remove();
 
 	const svg = document.createElementNS(SVG, 'svg');
 	svg.setAttribute('width', String(width));
@@ -84,7 +88,8 @@ function pictureOfPage(styles: string): { svg: string; width: number } {
 	html.setAttribute('lang', document.documentElement.lang);
 	const head = document.createElementNS(XHTML, 'head');
 	const style = document.createElementNS(XHTML, 'style');
-	style.textContent = styles;
+	// An image draws a scroll box's bar in its flow, where a phone's and this browser's float over the content.
+	style.textContent = `${styles}\n* { scrollbar-width: none; }`;
 	head.append(style);
 	html.append(head, body);
 	foreign.append(html);
