@@ -43,10 +43,12 @@ export function readAbout(text: string): PictureAbout | null {
 	}
 }
 
+/** The view a URL's query opens, as the dashboard keys its views (`viewKey`): the filters it reads, in order. */
+export const viewInUrl = (search: URLSearchParams) => filtersToSearch(filtersFromSearch(search)).toString();
+
 /** Whether the picture shows what `url` opens: the dashboard (at `root`, the site's base), with the same filters. */
 export function pictureFits(about: PictureAbout, url: URL, root: string, version: string): boolean {
-	if (about.version !== version || url.pathname !== root) return false;
-	return filtersToSearch(filtersFromSearch(url.searchParams)).toString() === about.view;
+	return about.version === version && url.pathname === root && viewInUrl(url.searchParams) === about.view;
 }
 
 /**

@@ -10,8 +10,7 @@
  */
 import { base } from '$app/paths';
 import { version } from '$app/environment';
-import { PICTURE_ABOUT, PICTURE_CACHE, PICTURE_CLASS, PICTURE_FILE, type PictureAbout } from './picture';
-import { filtersFromSearch, filtersToSearch } from '../metrics/filters-url';
+import { PICTURE_ABOUT, PICTURE_CACHE, PICTURE_CLASS, PICTURE_FILE, viewInUrl, type PictureAbout } from './picture';
 
 const XHTML = 'http://www.w3.org/1999/xhtml';
 const SVG = 'http://www.w3.org/2000/svg';
@@ -102,7 +101,7 @@ const openCache = () => (typeof caches === 'undefined' ? Promise.resolve(null) :
 /** The dashboard is in view, drawn, and showing the view `view` (its key; the URL holds the filters). */
 function showing(view: string): boolean {
 	if (location.pathname !== `${base}/` || document.querySelector('main[aria-busy="true"]')) return false;
-	return filtersToSearch(filtersFromSearch(new URLSearchParams(location.search))).toString() === view;
+	return viewInUrl(new URLSearchParams(location.search)) === view;
 }
 
 /**
@@ -130,8 +129,9 @@ async function pixels(svg: string, scale: number): Promise<Blob | null> {
  */
 export async function keepPicture(view: string, current: () => boolean): Promise<void> {
 	const cache = await openCache();
-	const styles = await pageStyles();
 	if (!cache || !current() || !showing(view)) return;
+	const styles = await pageStyles();
+	if (!current() || !showing(view)) return;
 	const { svg, width } = pictureOfPage(styles);
 	const about: PictureAbout = { version, view, width, scale: Math.min(Math.max(devicePixelRatio || 1, 1), 3), taken: Date.now() };
 	const png = await pixels(svg, about.scale);
