@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { openNodeDatabase } from './node';
-import { createSchema, NewerStoreError, SCHEMA_VERSION } from './schema';
+import { createSchema, NewerStoreError, SCHEMA_VERSION, SEEDED } from './schema';
 
 describe('the stored data model', () => {
 	it('records its version, and opening again keeps what is stored', async () => {
@@ -27,5 +27,20 @@ describe('the stored data model', () => {
 		await db.query("DELETE FROM settings WHERE key = 'schema_version'");
 		await createSchema(db);
 		expect(await db.query("SELECT value FROM settings WHERE key = 'schema_version'")).toEqual([{ value: '1' }]);
+	});
+
+	it('opens a store seeded by this model without writing to it, and seeds again when the model or defaults change', async () => {
+		const db = await openNodeDatabase();
+		const painSeeded = () => db.query("SELECT count(*)::INTEGER AS n FROM measures WHERE measure = 'pain_nprs'");
+		expect(await db.query("SELECT value FROM settings WHERE key = 'seeded'")).toEqual([{ value: SEEDED }]);
+		// A default the store no longer holds shows whether the defaults were inserted again.
+		await db.query("DELETE FROM measures WHERE measure = 'pain_nprs'");
+		await createSchema(db);
+		expect(await painSeeded()).toEqual([{ n: 0 }]);
+		// As written by a version of the app with other defaults.
+		await db.query("UPDATE settings SET value = 'other' WHERE key = 'seeded'");
+		await createSchema(db);
+		expect(await painSeeded()).toEqual([{ n: 1 }]);
+		expect(await db.query("SELECT value FROM settings WHERE key = 'seeded'")).toEqual([{ value: SEEDED }]);
 	});
 });
