@@ -156,13 +156,30 @@ export class Dashboard {
 	 * is read from the database, so that its save can start while the charts are worked out and drawn.
 	 */
 	async refresh(staged?: StagedImport, read: () => void = () => {}): Promise<void> {
-		// Views kept of the data as they were are never shown again.
+		// Views kept of the data as they were are never shown again. They are forgotten while the new data are
+		// read and drawn, and an import's save starts only once they are: no view of the old data outlives the new.
 		this.dataVersion++;
-		await this.views?.forget();
-		await this.load(staged, read);
+		const forgotten = this.views?.forget() ?? Promise.resolve();
+		let started = () => {};
+		let reading: Promise<void> | null = null;
+		const readOnce = () =>
+			(reading ??= forgotten.then(() => {
+				read();
+				started();
+			}));
+		// Meanwhile, what reads the stored data (the case mix, the view kept) waits for that save all the same.
+		if (staged) {
+			const before = this.saving;
+			const waiting: Promise<void> = new Promise<void>((resolve) => (started = resolve)).then(() =>
+				this.saving === waiting ? before : this.saving
+			);
+			this.saving = waiting;
+		}
+		await this.load(staged, readOnce);
+		await forgotten;
 	}
 
-	private async load(staged?: StagedImport, read: () => void = () => {}): Promise<void> {
+	private async load(staged?: StagedImport, read: () => unknown = () => {}): Promise<void> {
 		const db = this.db;
 		if (!db) return;
 		this.redrawing = true;
@@ -186,14 +203,15 @@ export class Dashboard {
 		}
 	}
 
-	private async readWithImport(db: Database, staged: StagedImport, read: () => void): Promise<void> {
+	private async readWithImport(db: Database, staged: StagedImport, read: () => unknown): Promise<void> {
 		let analysed;
 		try {
 			analysed = await loadWithImport(db, staged);
 		} catch (error) {
 			// Drawn once stored instead.
 			console.warn('The import is drawn once stored:', error);
-			read();
+			// Its save has started (this.saving) before the stored data are read.
+			await read();
 			return this.readStored(db);
 		}
 		this.show(analysed);
