@@ -3,7 +3,8 @@
  * feels, each against a floor measured in the same run, and says which of the performance goals are met:
  *   1. navigation → first chart on a first visit (fresh profile), against DuckDB's wasm downloaded and compiled
  *      in a page of the site; and on a later visit (same profile), where the first chart is in the picture of the
- *      last view (its paint, by Element Timing) or drawn by the app, whichever comes first;
+ *      last view (its paint, by Element Timing) or drawn by the app, whichever comes first (and, not a goal, when
+ *      the dashboard becomes usable on each visit: the engine ready, the live charts drawn);
  *   2. a generated 1M-row session CSV dropped → charts painted, against DuckDB's read_csv of the same file into
  *      memory (and papaparse), both timed in the /bench page; the tab's peak memory;
  *   3. a clinic owner's filter changes on it, input → charts painted;
@@ -120,12 +121,16 @@ async function main() {
 		const later: number[] = [];
 		const laterPicture: number[] = [];
 		const laterDrawn: number[] = [];
+		const firstUsable: number[] = [];
+		const laterUsable: number[] = [];
 		for (let i = 0; i < RUNS; i++) {
 			floors.push(await wasmFloor(browser, server.url));
 			const charts = await firstCharts(browser, server.url);
 			first.push(charts.first);
 			later.push(charts.later);
 			laterDrawn.push(charts.laterDrawn);
+			firstUsable.push(charts.firstUsable);
+			laterUsable.push(charts.laterUsable);
 			if (charts.laterPicture !== null) laterPicture.push(charts.laterPicture);
 		}
 		const readers = await csvReaders(browser, server.url, big);
@@ -166,6 +171,8 @@ async function main() {
 					runs(laterPicture)
 				],
 				['  the first chart drawn by the app', ms(median(laterDrawn)), runs(laterDrawn)],
+				['first visit: navigation → dashboard usable (engine ready)', ms(median(firstUsable)), runs(firstUsable)],
+				['later visit: navigation → dashboard usable (engine ready)', ms(median(laterUsable)), runs(laterUsable)],
 				[`DuckDB read_csv, ${ROWS.toLocaleString('en')} rows (${mb.toFixed(0)} MB), into memory`, ms(measured.readCsv), runs(readCsv)],
 				[
 					'same, into a table stored on OPFS',
