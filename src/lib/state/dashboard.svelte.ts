@@ -153,7 +153,8 @@ export class Dashboard {
 	/**
 	 * Reads everything again: after an import or a change of datasets. With `staged`, an import not yet
 	 * stored is drawn with the stored data (from its temporary tables); `read` is called once nothing more
-	 * is read from the database, so that its save can start while the charts are worked out and drawn.
+	 * is read from the database and the old views are forgotten, so that its save can start while the charts
+	 * are worked out and drawn.
 	 */
 	async refresh(staged?: StagedImport, read: () => void = () => {}): Promise<void> {
 		// Views kept of the data as they were are never shown again. They are forgotten while the new data are
