@@ -42,9 +42,9 @@ const exists = (directory: FileSystemDirectoryHandle, name: string) =>
 		() => false
 	);
 
-async function demoViews(): Promise<ShownView[]> {
-	const response = await fetch(`${base}/demo-view.json`);
-	return response.ok ? decodeViews(await response.text()) : [];
+async function demoViews(asked: Promise<Response | null>): Promise<ShownView[]> {
+	const response = await asked;
+	return response?.ok ? decodeViews(await response.text()) : [];
 }
 
 /** Every file of kept views but `except` (an older version's, or all of them). */
@@ -75,6 +75,9 @@ async function writeWhole(directory: FileSystemDirectoryHandle, text: string) {
 }
 
 export function browserViewStore(): ViewStore {
+	// Asked for as the page starts, while its components mount: opening the directory takes the browser 30–60 ms
+	// on a first visit here, and the first view waits for it.
+	const opened = root().catch(() => null);
 	let views: ShownView[] | null = null;
 	let written: string | null = null;
 	let writing = Promise.resolve();
@@ -82,12 +85,14 @@ export function browserViewStore(): ViewStore {
 	let pictures = 0;
 	return {
 		async toShow(filters) {
-			const directory = await root().catch(() => null);
+			// Asked for beside the kept views, not after them: a first visit paints the demo's (its file is preloaded).
+			const demo = fetch(`${base}/demo-view.json`).catch(() => null);
+			const directory = await opened;
 			const text = directory ? await readText(directory, FILE) : null;
 			if (text !== null) views = decodeViews(text);
 			// Data are stored, but no view of them was kept by this version: wait for the engine.
 			else if (directory && (await exists(directory, STORE_FILE))) return null;
-			const known = views ?? (await demoViews());
+			const known = views ?? (await demoViews(demo));
 			const view = known.find((v) => viewKey(v.filters) === viewKey(filters));
 			return view ? { view, persistent: directory !== null } : null;
 		},
