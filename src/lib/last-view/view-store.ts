@@ -75,8 +75,8 @@ async function writeWhole(directory: FileSystemDirectoryHandle, text: string) {
 }
 
 export function browserViewStore(): ViewStore {
-	// Asked for as the page starts, while its components mount: opening the directory takes the browser 30–60 ms
-	// on a first visit here, and the first view waits for it.
+	// Opened once, as the page starts, while its components mount: it takes the browser 30–60 ms on a first
+	// visit here, and the first view waits for it.
 	const opened = root().catch(() => null);
 	let views: ShownView[] | null = null;
 	let written: string | null = null;
@@ -108,7 +108,7 @@ export function browserViewStore(): ViewStore {
 			written = text;
 			writing = writing
 				.then(async () => {
-					const directory = await root();
+					const directory = await opened;
 					if (!directory) return;
 					await writeWhole(directory, text);
 					await removeViews(directory, FILE);
@@ -123,7 +123,7 @@ export function browserViewStore(): ViewStore {
 			writing = writing
 				.then(async () => {
 					await forgetPicture();
-					const directory = await root();
+					const directory = await opened;
 					if (directory) await removeViews(directory);
 				})
 				.catch(() => undefined);
