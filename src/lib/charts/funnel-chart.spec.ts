@@ -6,6 +6,11 @@ describe('funnel plot', () => {
 		expect(placeOf(1.9)).toBe('within');
 		expect(placeOf(-2.1)).toBe('beyond95');
 		expect(placeOf(3.2)).toBe('beyond998');
+		// Either side of the normal table's z(0.975) = 1.95996 and z(0.999) = 3.09023.
+		expect(placeOf(1.9599)).toBe('within');
+		expect(placeOf(-1.9601)).toBe('beyond95');
+		expect(placeOf(3.0902)).toBe('beyond95');
+		expect(placeOf(-3.0903)).toBe('beyond998');
 	});
 
 	it('draws the limits narrowing as 1/√n', () => {

@@ -1,6 +1,6 @@
 import * as Plot from '@observablehq/plot';
 import type { ProviderResult } from '../metrics/case-mix';
-import { funnelLimits } from '../metrics/case-mix';
+import { funnelLimits, funnelZ } from '../metrics/case-mix';
 import { OKABE_ITO } from './palette';
 
 /** Where a provider sits against the funnel's limits. */
@@ -12,7 +12,8 @@ export const PLACES = {
 
 export function placeOf(z: number): keyof typeof PLACES {
 	const size = Math.abs(z);
-	return size > 3.090232 ? 'beyond998' : size > 1.959964 ? 'beyond95' : 'within';
+	const limit = funnelZ();
+	return size > limit.outer ? 'beyond998' : size > limit.inner ? 'beyond95' : 'within';
 }
 
 export interface FunnelLook {

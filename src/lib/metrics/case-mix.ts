@@ -223,8 +223,12 @@ export function caseMix(data: CaseMixData, minClients: number, level = 0.95): Ca
 	};
 }
 
+/** The funnel's control limits in standard errors: 1.96 (95%) and 3.09 (99.8%). */
+export const funnelZ = () => ({ inner: critical(0.95), outer: critical(0.998) });
+
 /** The funnel's control limits at `clients`: ±1.96 and ±3.09 residual SDs over √n (95% and 99.8%). */
 export function funnelLimits(residualSd: number, clients: number): { inner: number; outer: number } {
 	const se = residualSd / Math.sqrt(clients);
-	return { inner: critical(0.95) * se, outer: critical(0.998) * se };
+	const z = funnelZ();
+	return { inner: z.inner * se, outer: z.outer * se };
 }
