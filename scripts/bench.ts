@@ -152,6 +152,7 @@ async function main() {
 			readCsv: median(readCsv),
 			papaparse: median(papa),
 			appImport: median(imports.map((i) => i.ms)),
+			importReading: median(full.map((t) => t.parts?.['Reading the file'] ?? NaN)),
 			filterChanges: imports[0].filterChanges,
 			smallImport: median(smallImports),
 			peakMb: imports.every((i) => i.peakMb !== null) ? median(imports.map((i) => i.peakMb!)) : null
