@@ -21,7 +21,7 @@ test('opens on the demo clinic, clearly labelled, with three charts drawn from d
 	await page.goto('/');
 
 	await expect(page.getByRole('complementary', { name: 'Demo data notice' })).toContainText(
-		/Demo data\..*300 clients and \d+ sessions at three clinics/
+		/Demo data\..*300 clients and \d,\d{3} sessions at three clinics/
 	);
 	for (const id of CHARTS) {
 		const chart = page.locator(`[data-chart="${id}"]`);
